@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Turns a curated spec into the document NSwag generates from. The curated spec stays honest
+// about the wire (a contract-validating proxy checks real traffic against it); this step only
+// maps wire-level unions onto the C# types the client exposes:
+//  - a string that is "a date-time or a date" becomes format date-time (DateTimeOffset; the
+//    lenient converter reads both forms);
+//  - enum spellings that differ only in case, whitespace, '-' or '_' collapse to the first
+//    (documented) one, because the generated extensible enums compare values that way.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const yaml = require('js-yaml');
+
+const [input, output] = process.argv.slice(2);
+if (!input || !output) {
+  console.error('usage: prepare-spec.js <spec.yaml> <out.json>');
+  process.exit(2);
+}
+
+const normalize = (v) => String(v).toUpperCase().replace(/[\s\-_]/g, '');
+
+function isDateUnion(node) {
+  const branches = node.anyOf || node.oneOf;
+  if (!Array.isArray(branches) || branches.length === 0) return false;
+  const formats = branches.map((b) => b && b.format);
+  return formats.includes('date-time') && formats.every((f) => f === 'date-time' || f === 'date')
+    && branches.every((b) => !b.type || b.type === 'string');
+}
+
+function walk(node) {
+  if (Array.isArray(node)) { node.forEach(walk); return; }
+  if (!node || typeof node !== 'object') return;
+  if (isDateUnion(node)) {
+    delete node.anyOf;
+    delete node.oneOf;
+    node.type = 'string';
+    node.format = 'date-time';
+  }
+  if (Array.isArray(node.enum) && node.enum.every((v) => typeof v === 'string')) {
+    const seen = new Set();
+    const keep = [];
+    const names = Array.isArray(node['x-enumNames']) ? node['x-enumNames'] : null;
+    const keptNames = [];
+    node.enum.forEach((v, i) => {
+      const key = normalize(v);
+      if (seen.has(key)) return;
+      seen.add(key);
+      keep.push(v);
+      if (names) keptNames.push(names[i]);
+    });
+    node.enum = keep;
+    if (names) node['x-enumNames'] = keptNames;
+  }
+  for (const value of Object.values(node)) walk(value);
+}
+
+const doc = yaml.load(fs.readFileSync(input, 'utf8'));
+walk(doc);
+fs.mkdirSync(path.dirname(output), { recursive: true });
+fs.writeFileSync(output, JSON.stringify(doc, null, 2) + '\n');
