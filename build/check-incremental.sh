@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Proves the build-time generation contract on the real Pax8 client project:
+#  1. a no-op rebuild starts no NSwag process;
+#  2. editing specs/pax8.yaml regenerates exactly the Pax8 client on the next build, and a
+#     property added to a schema appears on the generated type;
+#  3. restoring the spec regenerates it back.
+# The spec is edited in place and always restored (from a copy, never from git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+project=src/Generated.Pax8/Generated.Pax8.csproj
+spec=specs/pax8.yaml
+generated=src/Generated.Pax8/obj/Generated/Pax8Client.g.cs
+backup=$(mktemp)
+cp "$spec" "$backup"
+restore() { cp "$backup" "$spec"; rm -f "$backup"; }
+trap restore EXIT
+
+build() { dotnet build "$project" --no-restore -nologo -v:n -p:TreatWarningsAsErrors=true 2>&1; }
+fail() { echo "check-incremental: FAIL: $*" >&2; exit 1; }
+
+build > /dev/null || fail "initial build failed"
+
+start=$(date +%s%N)
+out=$(build) || { echo "$out" | tail -30; fail "no-op build failed"; }
+noop=$(( ($(date +%s%N) - start) / 1000000 ))
+if echo "$out" | grep -q "OpenApi: generating"; then fail "a no-op rebuild ran NSwag"; fi
+echo "check-incremental: no-op rebuild ran no NSwag process (${noop} ms)"
+
+node -e '
+const fs = require("fs"), yaml = require("js-yaml");
+const doc = yaml.load(fs.readFileSync(process.argv[1], "utf8"));
+doc.components.schemas.Company.properties.ciProbeField = { type: "string", description: "Added by build/check-incremental.sh" };
+fs.writeFileSync(process.argv[1], yaml.dump(doc, { lineWidth: -1 }));' "$spec"
+
+start=$(date +%s%N)
+out=$(build) || { echo "$out" | tail -30; fail "build after the spec edit failed"; }
+edit=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "$out" | grep -q "OpenApi: generating Pax8Client " || fail "editing the spec did not regenerate Pax8Client"
+if echo "$out" | grep -q "OpenApi: generating Pax8ExperimentalClient"; then fail "an unrelated client was regenerated"; fi
+grep -q "public string? CiProbeField" "$generated" || fail "the added property is missing from the generated Company type"
+echo "check-incremental: spec edit regenerated only Pax8Client and added Company.CiProbeField (${edit} ms)"
+
+restore; trap - EXIT
+out=$(build) || fail "build after restoring the spec failed"
+echo "$out" | grep -q "OpenApi: generating Pax8Client " || fail "restoring the spec did not regenerate"
+if grep -q "CiProbeField" "$generated"; then fail "the probe property survived the restore"; fi
+echo "check-incremental: restored spec regenerated the original client"

@@ -1,0 +1,61 @@
+using Generated.Runtime.Auth;
+using Generated.Runtime.Diagnostics;
+
+namespace Generated.Pax8.Authentication;
+
+/// <summary>
+/// Runs the OAuth2 client-credentials handshake through the generated <c>createAccessToken</c>
+/// operation, so the token request is described, validated and snapshotted like any other call.
+/// </summary>
+internal sealed class Pax8TokenSource
+{
+    private readonly Func<Pax8Client> _tokenClientFactory;
+    private readonly Pax8ClientOptions _options;
+    private readonly SecretRedactor _redactor;
+
+    public Pax8TokenSource(Func<Pax8Client> tokenClientFactory, Pax8ClientOptions options, SecretRedactor redactor)
+    {
+        _tokenClientFactory = tokenClientFactory;
+        _options = options;
+        _redactor = redactor;
+    }
+
+    /// <summary>The cache key: tokens belong to one client id at one token endpoint and audience.</summary>
+    public string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}";
+
+    public async Task<AccessToken> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var requestedAt = _options.TimeProvider.GetUtcNow();
+        var request = new TokenRequest
+        {
+            Client_id = _options.ClientId!,
+            Client_secret = _options.ClientSecret!,
+            Audience = new TokenAudience(_options.Audience),
+            Grant_type = GrantType.Client_credentials,
+        };
+
+        TokenResponse response;
+        try
+        {
+            response = await _tokenClientFactory().CreateAccessTokenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Pax8ApiException exception) when (exception.StatusCode is 400 or 401 or 403)
+        {
+            throw new Pax8AuthenticationException(
+                $"Pax8 rejected the client credentials of client id '{_options.ClientId}' at {_options.TokenUrl} (HTTP {exception.StatusCode}).",
+                exception);
+        }
+
+        if (string.IsNullOrEmpty(response.Access_token))
+        {
+            throw new Pax8AuthenticationException($"The Pax8 token endpoint {_options.TokenUrl} answered without an access_token.");
+        }
+
+        _redactor.AddSecret(response.Access_token);
+        SecretRedactor.Shared.AddSecret(response.Access_token);
+
+        var lifetime = response.Expires_in is > 0 ? TimeSpan.FromSeconds((double)response.Expires_in.Value) : TimeSpan.FromHours(24);
+        var expiresAt = response.Expires_at ?? requestedAt + lifetime;
+        return new AccessToken(response.Access_token, expiresAt);
+    }
+}
