@@ -1,0 +1,35 @@
+using Generated.Runtime.Http;
+
+namespace Generated.Runtime.Tests.Http;
+
+public class ClientRequestOptionsTests
+{
+    [Fact]
+    public void Options_are_absent_by_default()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://x.test/");
+
+        ClientRequestOptions.IsSafeToRetry(request).ShouldBeFalse();
+        ClientRequestOptions.ShouldSkipAuthentication(request).ShouldBeFalse();
+        ClientRequestOptions.GetApiName(request).ShouldBeNull();
+        ClientRequestOptions.GetOperationId(request).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Options_set_through_the_helpers_are_read_back()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://x.test/");
+
+        ClientRequestOptions.SetOperation(request, "Pax8", "createOrder");
+        ClientRequestOptions.SetSafeToRetry(request);
+        ClientRequestOptions.SetSkipAuthentication(request);
+
+        ClientRequestOptions.GetApiName(request).ShouldBe("Pax8");
+        ClientRequestOptions.GetOperationId(request).ShouldBe("createOrder");
+        ClientRequestOptions.IsSafeToRetry(request).ShouldBeTrue();
+        ClientRequestOptions.ShouldSkipAuthentication(request).ShouldBeTrue();
+
+        request.Options.Set(ClientRequestOptions.SafeToRetry, false);
+        ClientRequestOptions.IsSafeToRetry(request).ShouldBeFalse();
+    }
+}
