@@ -5,7 +5,8 @@
 //  - a string that is "a date-time or a date" becomes format date-time (DateTimeOffset; the
 //    lenient converter reads both forms);
 //  - enum spellings that differ only in case, whitespace, '-' or '_' collapse to the first
-//    (documented) one, because the generated extensible enums compare values that way.
+//    (documented) one, because the generated extensible enums compare values that way;
+//  - enum members get PascalCase C# names (x-enumNames) unless the spec names them.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -18,6 +19,13 @@ if (!input || !output) {
 }
 
 const normalize = (v) => String(v).toUpperCase().replace(/[\s\-_]/g, '');
+
+// "Pax8 Partner" -> Pax8Partner, "Nothing Due" -> NothingDue, "One-Time" -> OneTime, "3-Year" -> _3Year.
+function memberName(value) {
+  const words = String(value).split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const name = words.map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'Empty';
+  return /^[0-9]/.test(name) ? '_' + name : name;
+}
 
 function isDateUnion(node) {
   const branches = node.anyOf || node.oneOf;
@@ -49,7 +57,7 @@ function walk(node) {
       if (names) keptNames.push(names[i]);
     });
     node.enum = keep;
-    if (names) node['x-enumNames'] = keptNames;
+    node['x-enumNames'] = names ? keptNames : keep.map(memberName);
   }
   for (const value of Object.values(node)) walk(value);
 }

@@ -31,7 +31,7 @@ internal sealed class Pax8TokenSource
             Client_id = _options.ClientId!,
             Client_secret = _options.ClientSecret!,
             Audience = new TokenAudience(_options.Audience),
-            Grant_type = GrantType.Client_credentials,
+            Grant_type = GrantType.ClientCredentials,
         };
 
         TokenResponse response;

@@ -33,7 +33,14 @@ public class ApiException : Exception
     {
         StatusCode = statusCode;
         Response = response;
-        Headers = headers ?? new Dictionary<string, IEnumerable<string>>();
+        // Header names are case-insensitive on the wire; generated code hands over a case-sensitive copy.
+        var caseInsensitive = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            caseInsensitive[header.Key] = header.Value;
+        }
+
+        Headers = caseInsensitive;
         RequestId = FindHeader(Headers, RequestIdHeaders);
     }
 
