@@ -6,7 +6,8 @@
 //    lenient converter reads both forms);
 //  - enum spellings that differ only in case, whitespace, '-' or '_' collapse to the first
 //    (documented) one, because the generated extensible enums compare values that way;
-//  - enum members get PascalCase C# names (x-enumNames) unless the spec names them.
+//  - enum members get PascalCase C# names (x-enumNames) unless the spec names them;
+//  - a schema with x-codegen {type, format} takes that shape (see applyCodegenShape).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -35,9 +36,23 @@ function isDateUnion(node) {
     && branches.every((b) => !b.type || b.type === 'string');
 }
 
+// x-codegen: {type, format} states the C# shape of a value whose wire form is a union or a
+// non-standard string (e.g. SmartPay's 'YYYY-MM-DD HH:MM:SS' UTC timestamps, booleans sent as
+// true/"true"/1, Smartex's epoch-millisecond times); the runtime's lenient converters read every
+// wire form into that type.
+function applyCodegenShape(node) {
+  const shape = node['x-codegen'];
+  if (!shape || typeof shape !== 'object') return;
+  for (const key of ['anyOf', 'oneOf', 'enum', 'pattern', 'minimum', 'maximum', 'format', 'type']) delete node[key];
+  if (shape.type) node.type = shape.type;
+  if (shape.format) node.format = shape.format;
+  delete node['x-codegen'];
+}
+
 function walk(node) {
   if (Array.isArray(node)) { node.forEach(walk); return; }
   if (!node || typeof node !== 'object') return;
+  applyCodegenShape(node);
   if (isDateUnion(node)) {
     delete node.anyOf;
     delete node.oneOf;
