@@ -1,0 +1,3 @@
+using Generated.Cli;
+
+return await CliApplication.RunAsync(args);

@@ -1,0 +1,51 @@
+namespace Generated.Sandbox;
+
+/// <summary>A started sandbox: where it listens, how to reach it, and its observable state. Dispose to stop it.</summary>
+public sealed class RunningSandbox : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly Func<HttpMessageHandler> handlerFactory;
+    private int disposed;
+
+    internal RunningSandbox(WebApplication app, Uri baseAddress, Func<HttpMessageHandler> handlerFactory, SandboxOptions options, Pax8SandboxState pax8)
+    {
+        this.app = app;
+        this.handlerFactory = handlerFactory;
+        BaseAddress = baseAddress;
+        Options = options;
+        Pax8 = pax8;
+    }
+
+    /// <summary>The root of the sandbox, e.g. <c>http://127.0.0.1:54321/</c> (<c>http://localhost/</c> in memory).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The Pax8 Partner API base URL: <see cref="BaseAddress"/> + <c>pax8/v1/</c>.</summary>
+    public Uri Pax8BaseUrl => new(BaseAddress, "pax8/v1/");
+
+    /// <summary>The Pax8 token URL: <see cref="BaseAddress"/> + <c>pax8/v1/token</c>.</summary>
+    public Uri Pax8TokenUrl => new(BaseAddress, "pax8/v1/token");
+
+    /// <summary>The options the sandbox was started with.</summary>
+    public SandboxOptions Options { get; }
+
+    /// <summary>Inspection of the Pax8 sandbox: token requests, created records, request log.</summary>
+    public Pax8SandboxState Pax8 { get; }
+
+    /// <summary>
+    /// A handler that reaches the sandbox: the TestServer's in-memory handler, or a new <see cref="SocketsHttpHandler"/>
+    /// for a sandbox listening on a port. The caller owns (and disposes) the handler.
+    /// </summary>
+    public HttpMessageHandler CreateHandler() => handlerFactory();
+
+    /// <summary>Stops the sandbox.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await app.StopAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+    }
+}

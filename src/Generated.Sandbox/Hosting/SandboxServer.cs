@@ -1,0 +1,172 @@
+using System.Globalization;
+using Generated.Sandbox.Hosting;
+using Generated.Sandbox.Pax8;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Generated.Sandbox;
+
+/// <summary>
+/// Builds and starts the sandbox: an ASP.NET Core app that behaves like the Pax8 Partner API (under
+/// <c>/pax8/v1/</c>), written from specs/pax8.yaml and seeded with deterministic data.
+/// </summary>
+public static class SandboxServer
+{
+    private const string DefaultUrl = "http://127.0.0.1:0";
+
+    /// <summary>Builds the app on Kestrel with every route; <paramref name="urls"/> like <c>http://127.0.0.1:0</c> (a free port).</summary>
+    /// <param name="options">The sandbox settings.</param>
+    /// <param name="urls">The URLs to listen on; <c>http://127.0.0.1:0</c> when none is given.</param>
+    /// <returns>The app, not started.</returns>
+    public static WebApplication Build(SandboxOptions options, params string[] urls) => Build(options, consoleLogging: false, urls);
+
+    /// <summary>Builds and starts the sandbox on Kestrel (by default on a free loopback port).</summary>
+    /// <param name="options">The sandbox settings; defaults when null.</param>
+    /// <param name="url">The URL to listen on.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running sandbox; dispose it to stop it.</returns>
+    public static async Task<RunningSandbox> StartAsync(SandboxOptions? options = null, string url = DefaultUrl, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxOptions();
+        var app = Build(options, url);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var address = app.Urls.First(); // the bound address, with the port Kestrel picked
+            var baseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+            return new RunningSandbox(app, baseAddress, () => new SocketsHttpHandler(), options, app.Services.GetRequiredService<Pax8SandboxState>());
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Builds and starts the sandbox on ASP.NET Core's in-memory TestServer (no socket), for fast tests.</summary>
+    /// <param name="options">The sandbox settings; defaults when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running sandbox; its <see cref="RunningSandbox.CreateHandler"/> returns the in-memory handler.</returns>
+    public static async Task<RunningSandbox> StartInMemoryAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxOptions();
+        var builder = CreateBuilder(consoleLogging: false);
+        builder.WebHost.UseTestServer();
+        var app = Configure(builder, options);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            var server = app.GetTestServer();
+            return new RunningSandbox(app, server.BaseAddress, server.CreateHandler, options, app.Services.GetRequiredService<Pax8SandboxState>());
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Builds the Kestrel app; the standalone program turns console logging on.</summary>
+    internal static WebApplication Build(SandboxOptions options, bool consoleLogging, params string[] urls)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(urls);
+        var builder = CreateBuilder(consoleLogging);
+        builder.WebHost.UseUrls(urls.Length > 0 ? urls : [DefaultUrl]);
+        return Configure(builder, options);
+    }
+
+    private static WebApplicationBuilder CreateBuilder(bool consoleLogging)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (consoleLogging)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        }
+
+        return builder;
+    }
+
+    private static WebApplication Configure(WebApplicationBuilder builder, SandboxOptions options)
+    {
+        if (options.Pax8RequestsPerMinute < 0 || options.Pax8CompanyCount < 0 || options.Pax8TokenLifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Pax8RequestsPerMinute and Pax8CompanyCount must not be negative and Pax8TokenLifetime must be positive.", nameof(options));
+        }
+
+        var timeProvider = options.TimeProvider ?? TimeProvider.System;
+        var store = Pax8SeedData.Create(options);
+        var tokens = new Pax8Tokens(timeProvider, options.Pax8TokenLifetime);
+        var pax8State = new Pax8SandboxState(store, tokens);
+        var pax8 = new Pax8Endpoints(store, tokens, new FixedWindowRequestLimiter(options.Pax8RequestsPerMinute, timeProvider), options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(pax8State);
+
+        var app = builder.Build();
+        app.Use((context, next) => RecordAsync(context, next, pax8State));
+        app.Use(HandleErrorsAsync);
+        app.Use(pax8.AuthorizeAsync);
+        pax8.Map(app);
+        return app;
+    }
+
+    /// <summary>Keeps the Pax8 request log (method, path, final status) for tests.</summary>
+    private static async Task RecordAsync(HttpContext context, RequestDelegate next, Pax8SandboxState state)
+    {
+        var status = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            status = context.Response.StatusCode;
+        }
+        finally
+        {
+            if (context.Request.Path.StartsWithSegments("/pax8", StringComparison.OrdinalIgnoreCase))
+            {
+                state.Record(context.Request.Method, context.Request.Path.Value ?? "/", status);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Turns failures into the Partner API's <c>Error</c> envelope: validation errors raised by handlers, malformed
+    /// requests, unknown routes (404) and wrong methods (405), and unexpected exceptions (500).
+    /// </summary>
+    private static async Task HandleErrorsAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (Pax8ErrorException exception) when (!context.Response.HasStarted)
+        {
+            await Pax8Errors.WriteAsync(context, exception.Status, exception.Message, exception.Details).ConfigureAwait(false);
+            return;
+        }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            await Pax8Errors.WriteAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Sandbox error on " + context.Request.Method + " " + context.Request.Path + ": " + exception).ConfigureAwait(false);
+            await Pax8Errors.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error").ConfigureAwait(false);
+            return;
+        }
+
+        if (!context.Response.HasStarted && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+        {
+            var message = context.Response.StatusCode == StatusCodes.Status404NotFound
+                ? "No endpoint " + context.Request.Method + " " + context.Request.Path
+                : string.Create(CultureInfo.InvariantCulture, $"Request method '{context.Request.Method}' is not supported");
+            await Pax8Errors.WriteAsync(context, context.Response.StatusCode, message).ConfigureAwait(false);
+        }
+    }
+}
