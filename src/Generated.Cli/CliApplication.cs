@@ -13,5 +13,20 @@ internal static class CliApplication
         Pax8Command.Create(),
     };
 
-    public static Task<int> RunAsync(string[] args) => CreateRootCommand().Parse(args).InvokeAsync();
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = CreateRootCommand().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Usage errors are input errors: one line each on stderr, exit code 2 (help stays on --help).
+            foreach (var error in parse.Errors)
+            {
+                Output.CliOutput.Error(error.Message);
+            }
+
+            return Commands.ExitCodes.InvalidInput;
+        }
+
+        return await parse.InvokeAsync();
+    }
 }

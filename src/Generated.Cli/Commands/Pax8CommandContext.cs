@@ -17,9 +17,9 @@ internal static class Pax8CommandContext
     public const string ClientIdVariable = "PAX8_CLIENT_ID";
     public const string ClientSecretVariable = "PAX8_CLIENT_SECRET";
 
-    public static readonly Option<Uri?> BaseUrl = new("--base-url") { Description = "Partner API base URL (default https://api.pax8.com/v1/).", Recursive = true };
-    public static readonly Option<Uri?> TokenUrl = new("--token-url") { Description = "Token endpoint (default https://api.pax8.com/v1/token).", Recursive = true };
-    public static readonly Option<Uri?> ExperimentalBaseUrl = new("--experimental-base-url") { Description = "Base URL of the undocumented portal API (tenant-id).", Recursive = true };
+    public static readonly Option<Uri?> BaseUrl = new("--base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Partner API base URL (default https://api.pax8.com/v1/).", Recursive = true };
+    public static readonly Option<Uri?> TokenUrl = new("--token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint (default https://api.pax8.com/v1/token).", Recursive = true };
+    public static readonly Option<Uri?> ExperimentalBaseUrl = new("--experimental-base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Base URL of the undocumented portal API (tenant-id).", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "Write the result as one JSON document on stdout.", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Log HTTP traffic (secrets redacted) to stderr.", Recursive = true };
 
@@ -185,7 +185,7 @@ internal static class Pax8CommandContext
         services.AddLogging(logging =>
         {
             logging.AddSimpleConsole(console => console.SingleLine = true);
-            logging.AddFilter((category, level) => parse.GetValue(Verbose) ? level >= LogLevel.Debug : level >= LogLevel.Warning);
+            logging.AddFilter((category, level) => parse.GetValue(Verbose) ? level >= LogLevel.Debug : level >= LogLevel.Error);
             logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         });
         services.AddPax8Client(options =>

@@ -16,8 +16,8 @@ internal static class TourCommand
 {
     public static Command Create()
     {
-        var baseUrl = new Option<Uri?>("--pax8-url") { Description = "Send the Pax8 part to this base URL (for example a contract-checking proxy in front of a sandbox) instead of the embedded sandbox." };
-        var tokenUrl = new Option<Uri?>("--pax8-token-url") { Description = "Token endpoint to use with --pax8-url (default <pax8-url>/token)." };
+        var baseUrl = new Option<Uri?>("--pax8-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Pax8 part to this base URL (for example a contract-checking proxy in front of a sandbox) instead of the embedded sandbox." };
+        var tokenUrl = new Option<Uri?>("--pax8-token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint to use with --pax8-url (default <pax8-url>/token)." };
         var only = new Option<string[]>("--only") { Description = "Run only these parts: pax8.", AllowMultipleArgumentsPerToken = true };
         var verbose = new Option<bool>("--verbose") { Description = "Log every HTTP call (secrets redacted) to stderr." };
         var command = new Command("tour", "Walk a realistic Pax8 flow through the generated client on the embedded sandbox (no credentials, no network).") { baseUrl, tokenUrl, only, verbose };
@@ -26,7 +26,7 @@ internal static class TourCommand
             using var loggerFactory = LoggerFactory.Create(logging =>
             {
                 logging.AddSimpleConsole(console => console.SingleLine = true);
-                logging.AddFilter((_, level) => parse.GetValue(verbose) ? level >= LogLevel.Information : level >= LogLevel.Warning);
+                logging.AddFilter((_, level) => parse.GetValue(verbose) ? level >= LogLevel.Information : level >= LogLevel.Error);
                 logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             });
 

@@ -44,7 +44,11 @@ internal static class CliOutput
             return;
         }
 
-        var columns = ScalarProperties(items[0].GetType()).Take(MaxColumns).ToList();
+        // Ids of related records make tables unreadable; the record's own id stays.
+        var columns = ScalarProperties(items[0].GetType())
+            .Where(p => p.Name == "Id" || (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) != typeof(Guid))
+            .Take(MaxColumns)
+            .ToList();
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns)
         {

@@ -37,6 +37,12 @@ public sealed class RunningSandbox : IAsyncDisposable
     /// </summary>
     public HttpMessageHandler CreateHandler() => handlerFactory();
 
+    /// <summary>The state an API of the sandbox exposes for inspection (e.g. <see cref="Pax8SandboxState"/>).</summary>
+    /// <typeparam name="TState">The state type.</typeparam>
+    /// <returns>The state.</returns>
+    public TState GetState<TState>()
+        where TState : class => app.Services.GetRequiredService<TState>();
+
     /// <summary>Stops the sandbox.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -35,4 +35,10 @@ public sealed class SandboxOptions
 
     /// <summary>The clock for token expiry, rate-limit windows and timestamps; tests substitute a manual clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Settings of the SmartPay API (under <c>/smartpay/</c>).</summary>
+    public SmartPay.SmartPaySandboxOptions SmartPay { get; set; } = new();
+
+    /// <summary>Settings of the Smartex API (under <c>/smartex/</c>).</summary>
+    public Smartex.SmartexSandboxOptions Smartex { get; set; } = new();
 }

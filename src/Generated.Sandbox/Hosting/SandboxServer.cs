@@ -1,4 +1,3 @@
-using System.Globalization;
 using Generated.Sandbox.Hosting;
 using Generated.Sandbox.Pax8;
 using Microsoft.AspNetCore.TestHost;
@@ -95,78 +94,19 @@ public static class SandboxServer
 
     private static WebApplication Configure(WebApplicationBuilder builder, SandboxOptions options)
     {
-        if (options.Pax8RequestsPerMinute < 0 || options.Pax8CompanyCount < 0 || options.Pax8TokenLifetime <= TimeSpan.Zero)
-        {
-            throw new ArgumentException("Pax8RequestsPerMinute and Pax8CompanyCount must not be negative and Pax8TokenLifetime must be positive.", nameof(options));
-        }
-
-        var timeProvider = options.TimeProvider ?? TimeProvider.System;
-        var store = Pax8SeedData.Create(options);
-        var tokens = new Pax8Tokens(timeProvider, options.Pax8TokenLifetime);
-        var pax8State = new Pax8SandboxState(store, tokens);
-        var pax8 = new Pax8Endpoints(store, tokens, new FixedWindowRequestLimiter(options.Pax8RequestsPerMinute, timeProvider), options);
+        var apis = SandboxApis.Create();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(pax8State);
+        foreach (var api in apis)
+        {
+            api.Register(builder.Services, options);
+        }
 
         var app = builder.Build();
-        app.Use((context, next) => RecordAsync(context, next, pax8State));
-        app.Use(HandleErrorsAsync);
-        app.Use(pax8.AuthorizeAsync);
-        pax8.Map(app);
+        foreach (var api in apis)
+        {
+            api.Map(app);
+        }
+
         return app;
-    }
-
-    /// <summary>Keeps the Pax8 request log (method, path, final status) for tests.</summary>
-    private static async Task RecordAsync(HttpContext context, RequestDelegate next, Pax8SandboxState state)
-    {
-        var status = StatusCodes.Status500InternalServerError;
-        try
-        {
-            await next(context).ConfigureAwait(false);
-            status = context.Response.StatusCode;
-        }
-        finally
-        {
-            if (context.Request.Path.StartsWithSegments("/pax8", StringComparison.OrdinalIgnoreCase))
-            {
-                state.Record(context.Request.Method, context.Request.Path.Value ?? "/", status);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Turns failures into the Partner API's <c>Error</c> envelope: validation errors raised by handlers, malformed
-    /// requests, unknown routes (404) and wrong methods (405), and unexpected exceptions (500).
-    /// </summary>
-    private static async Task HandleErrorsAsync(HttpContext context, RequestDelegate next)
-    {
-        try
-        {
-            await next(context).ConfigureAwait(false);
-        }
-        catch (Pax8ErrorException exception) when (!context.Response.HasStarted)
-        {
-            await Pax8Errors.WriteAsync(context, exception.Status, exception.Message, exception.Details).ConfigureAwait(false);
-            return;
-        }
-        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
-        {
-            await Pax8Errors.WriteAsync(context, exception.StatusCode, exception.Message).ConfigureAwait(false);
-            return;
-        }
-        catch (Exception exception) when (!context.Response.HasStarted && exception is not OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync("Sandbox error on " + context.Request.Method + " " + context.Request.Path + ": " + exception).ConfigureAwait(false);
-            await Pax8Errors.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal Server Error").ConfigureAwait(false);
-            return;
-        }
-
-        if (!context.Response.HasStarted && context.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
-        {
-            var message = context.Response.StatusCode == StatusCodes.Status404NotFound
-                ? "No endpoint " + context.Request.Method + " " + context.Request.Path
-                : string.Create(CultureInfo.InvariantCulture, $"Request method '{context.Request.Method}' is not supported");
-            await Pax8Errors.WriteAsync(context, context.Response.StatusCode, message).ConfigureAwait(false);
-        }
     }
 }
