@@ -9,9 +9,9 @@ log_dir=${CONTRACT_LOG_DIR:-artifacts/contract}
 mkdir -p "$log_dir"
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
-wait_for() { # url, seconds
-  for _ in $(seq 1 "$2"); do curl -s -o /dev/null "$1" && return 0; sleep 1; done
-  echo "check-contract: $1 did not come up" >&2; return 1
+wait_for_log() { # file, text, seconds
+  for _ in $(seq 1 "$3"); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done
+  echo "check-contract: '$2' never appeared in $1" >&2; tail -20 "$1" >&2; return 1
 }
 
 sandbox_port=$(free_port)
@@ -20,7 +20,7 @@ sandbox_pid=$!
 pids=("$sandbox_pid")
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
-wait_for "http://127.0.0.1:$sandbox_port/" 60
+wait_for_log "$log_dir/sandbox.log" "Sandbox listening" 90
 
 status=0
 check() { # name spec upstream-path tour-args...
@@ -28,7 +28,7 @@ check() { # name spec upstream-path tour-args...
   local port; port=$(free_port)
   npx --no-install prism proxy "$spec" "http://127.0.0.1:$sandbox_port$upstream" --errors -p "$port" -h 127.0.0.1 > "$log_dir/prism-$name.log" 2>&1 &
   pids+=("$!")
-  wait_for "http://127.0.0.1:$port/" 60
+  wait_for_log "$log_dir/prism-$name.log" "Prism is listening" 90
   if ! "${cli[@]}" tour "$@" "http://127.0.0.1:$port/" > "$log_dir/tour-$name.log" 2>&1; then
     echo "check-contract: the $name tour failed through the proxy" >&2; tail -20 "$log_dir/tour-$name.log" >&2; status=1
   fi

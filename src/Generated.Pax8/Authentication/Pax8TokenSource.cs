@@ -28,10 +28,10 @@ internal sealed class Pax8TokenSource
         var requestedAt = _options.TimeProvider.GetUtcNow();
         var request = new TokenRequest
         {
-            Client_id = _options.ClientId!,
-            Client_secret = _options.ClientSecret!,
+            ClientId = _options.ClientId!,
+            ClientSecret = _options.ClientSecret!,
             Audience = new TokenAudience(_options.Audience),
-            Grant_type = GrantType.ClientCredentials,
+            GrantType = GrantType.ClientCredentials,
         };
 
         TokenResponse response;
@@ -46,16 +46,16 @@ internal sealed class Pax8TokenSource
                 exception);
         }
 
-        if (string.IsNullOrEmpty(response.Access_token))
+        if (string.IsNullOrEmpty(response.AccessToken))
         {
             throw new Pax8AuthenticationException($"The Pax8 token endpoint {_options.TokenUrl} answered without an access_token.");
         }
 
-        _redactor.AddSecret(response.Access_token);
-        SecretRedactor.Shared.AddSecret(response.Access_token);
+        _redactor.AddSecret(response.AccessToken);
+        SecretRedactor.Shared.AddSecret(response.AccessToken);
 
-        var lifetime = response.Expires_in is > 0 ? TimeSpan.FromSeconds((double)response.Expires_in.Value) : TimeSpan.FromHours(24);
-        var expiresAt = response.Expires_at ?? requestedAt + lifetime;
-        return new AccessToken(response.Access_token, expiresAt);
+        var lifetime = response.ExpiresIn is > 0 ? TimeSpan.FromSeconds((double)response.ExpiresIn.Value) : TimeSpan.FromHours(24);
+        var expiresAt = response.ExpiresAt ?? requestedAt + lifetime;
+        return new AccessToken(response.AccessToken, expiresAt);
     }
 }

@@ -27,6 +27,11 @@ public static class ClientJsonSettings
         {
             settings.Converters.Insert(0, new LenientDateTimeOffsetConverter());
         }
+
+        if (!settings.Converters.Any(converter => converter is LenientBooleanConverter))
+        {
+            settings.Converters.Insert(1, new LenientBooleanConverter());
+        }
     }
 
     /// <summary>Creates settings with <see cref="Apply"/> already applied.</summary>

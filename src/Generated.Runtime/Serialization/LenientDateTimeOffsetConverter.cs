@@ -18,6 +18,9 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
     public override bool CanConvert(Type objectType) =>
         objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
 
+    private const long MinEpochMilliseconds = -62135596800000; // 0001-01-01
+    private const long MaxEpochMilliseconds = 253402300799999; // 9999-12-31
+
     /// <inheritdoc />
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
@@ -47,8 +50,14 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
                 return TryParse(text, out var parsed)
                     ? parsed
                     : throw Error(reader, "the string is not a recognized date-time format");
+            case JsonToken.Integer:
+                // Epoch milliseconds (Smartex and other BitPay-style APIs).
+                var milliseconds = Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture);
+                return milliseconds is >= MinEpochMilliseconds and <= MaxEpochMilliseconds
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+                    : throw Error(reader, "the number is outside the range of epoch milliseconds");
             default:
-                throw Error(reader, $"expected a string but found {reader.TokenType}");
+                throw Error(reader, $"expected a string or epoch milliseconds but found {reader.TokenType}");
         }
     }
 

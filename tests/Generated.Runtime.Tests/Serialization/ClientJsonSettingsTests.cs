@@ -20,8 +20,9 @@ public class ClientJsonSettingsTests
         settings.MissingMemberHandling.ShouldBe(MissingMemberHandling.Ignore);
         settings.FloatParseHandling.ShouldBe(FloatParseHandling.Decimal);
         settings.MaxDepth.ShouldBe(128);
-        settings.Converters.Count.ShouldBe(2);
+        settings.Converters.Count.ShouldBe(3, "applying twice adds nothing twice");
         settings.Converters[0].ShouldBeOfType<LenientDateTimeOffsetConverter>();
+        settings.Converters[1].ShouldBeOfType<LenientBooleanConverter>();
     }
 
     [Fact]
