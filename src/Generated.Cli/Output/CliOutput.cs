@@ -64,6 +64,30 @@ internal static class CliOutput
         AnsiConsole.MarkupLine($"[grey]{items.Count} item(s)[/]");
     }
 
+    /// <summary>A table of chosen columns, for output meant to be read rather than processed.</summary>
+    public static void WriteTable<T>(IEnumerable<T> items, params (string Header, Func<T, object?> Value)[] columns)
+    {
+        var rows = items.ToList();
+        if (rows.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[grey](no items)[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var (header, _) in columns)
+        {
+            table.AddColumn(Markup.Escape(header));
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(columns.Select(c => Markup.Escape(Format(c.Value(row)))).ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     public static void WriteRecord(object record)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Field").AddColumn("Value");

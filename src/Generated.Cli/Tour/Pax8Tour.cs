@@ -31,19 +31,19 @@ internal sealed class Pax8Tour
         }
 
         AnsiConsole.MarkupLine($"   {companies.Count} companies in {pages} pages; {companies.Count(c => c.Status == CompanyStatus.Active)} active.");
-        CliOutput.WriteTable(companies.Take(5).Cast<object>().ToList());
+        CliOutput.WriteTable(companies.Take(5), ("Name", c => c.Name), ("City", c => c.Address?.City), ("Country", c => c.Address?.Country), ("Status", c => c.Status), ("Updated", c => c.UpdatedDate));
         var company = companies.First(c => c.Status == CompanyStatus.Active);
 
         Step("2. Contacts", $"FindContactsAsync for {company.Name}: note the undocumented phone fields (D3).");
         var contacts = await _client.FindContactsAsync(company.Id!.Value, cancellationToken: cancellationToken);
-        CliOutput.WriteTable(contacts.Content.Cast<object>().ToList());
+        CliOutput.WriteTable(contacts.Content, ("Name", c => $"{c.FirstName} {c.LastName}"), ("Email", c => c.Email), ("Phone", c => c.Phone), ("phoneNumber (D3)", c => c.PhoneNumber), ("Types", c => string.Join(", ", c.Types?.Select(t => t.Type + (t.Primary == true ? "*" : string.Empty)) ?? [])));
 
         Step("3. Products with pricing", "Microsoft products, the first one's pricing, commitments and provisioning details.");
         var products = await _client.FindAllProductsAsync(size: 5, vendorName: "Microsoft", cancellationToken: cancellationToken);
-        CliOutput.WriteTable(products.Content.Cast<object>().ToList());
+        CliOutput.WriteTable(products.Content, ("Product", p => p.Name), ("Vendor", p => p.VendorName), ("SKU", p => p.Sku), ("Commitment", p => p.RequiresCommitment));
         var product = products.Content.First();
         var pricing = await _client.FindPricingByProductIdAsync(product.Id!.Value, company.Id, cancellationToken);
-        CliOutput.WriteTable(pricing.Content.SelectMany(p => p.Rates ?? []).Cast<object>().ToList());
+        CliOutput.WriteTable(pricing.Content.SelectMany(p => (p.Rates ?? []).Select(r => (Pricing: p, Rate: r))), ("Billing", x => x.Pricing.BillingTerm), ("Type", x => x.Pricing.Type), ("From", x => x.Rate.StartQuantityRange), ("To", x => x.Rate.EndQuantityRange), ("Buy", x => x.Rate.PartnerBuyRate), ("Retail", x => x.Rate.SuggestedRetailPrice), ("Charge", x => x.Rate.ChargeType));
         var dependencies = await _client.FindProductDependenciesByProductIdAsync(product.Id.Value, cancellationToken);
         var provisioning = await _client.FindProvisionDetailsByProductIdAsync(product.Id.Value, cancellationToken);
         AnsiConsole.MarkupLine($"   {dependencies.CommitmentDependencies?.Count ?? 0} commitment term(s); provisioning needs: {Markup.Escape(string.Join(", ", provisioning.Content.Select(d => d.Key)))}.");
@@ -80,16 +80,16 @@ internal sealed class Pax8Tour
             subscriptions = await _client.FindSubscriptionsAsync(size: 10, status: SubscriptionStatus.Active, cancellationToken: cancellationToken);
         }
 
-        CliOutput.WriteTable(subscriptions.Content.Cast<object>().ToList());
+        CliOutput.WriteTable(subscriptions.Content, ("Product", x => x.ProductName), ("Qty", x => x.Quantity), ("Term", x => x.BillingTerm), ("Status", x => x.Status), ("Start", x => x.StartDate), ("Commitment (D1)", x => x.Commitment?.Term));
         var subscription = subscriptions.Content.First();
         var history = await _client.FindSubscriptionHistoryBySubscriptionIdAsync(subscription.Id!.Value, cancellationToken);
         AnsiConsole.MarkupLine($"   Subscription {subscription.Id}: {history.Content.Count} historic version(s), commitment {Markup.Escape(subscription.Commitment?.Term ?? subscription.CommitmentTerm?.Term ?? "none")}.");
 
         Step("6. Invoices and their items", "The latest invoices (status is undocumented but real, D6) and the first one's items (rateType in any case, D4).");
         var invoices = await _client.FindPartnerInvoicesAsync(size: 5, sort: "invoiceDate,desc", cancellationToken: cancellationToken);
-        CliOutput.WriteTable(invoices.Content.Cast<object>().ToList());
+        CliOutput.WriteTable(invoices.Content, ("Date", i => i.InvoiceDate), ("Due", i => i.DueDate), ("Status (D6)", i => i.Status), ("Total", i => i.Total), ("Balance", i => i.Balance), ("Currency", i => i.CurrencyCode));
         var items = await _client.FindPartnerInvoiceItemsAsync(invoices.Content.First().Id!.Value, size: 10, cancellationToken: cancellationToken);
-        CliOutput.WriteTable(items.Content.Cast<object>().ToList());
+        CliOutput.WriteTable(items.Content, ("Product", i => i.ProductName), ("Type", i => i.Type), ("Term", i => i.Term), ("rateType (D4)", i => i.RateType), ("Qty", i => i.Quantity), ("Total", i => i.Total));
 
         Step("7. Usage", "Usage summaries of a subscription and one day of usage lines (paged although Pax8 does not document it, D5).");
         var usageSubscription = subscription;
@@ -106,7 +106,7 @@ internal sealed class Pax8Tour
             }
         }
 
-        CliOutput.WriteTable(summaries.Content.Cast<object>().ToList());
+        CliOutput.WriteTable(summaries.Content, ("Resource group", u => u.ResourceGroup), ("Vendor", u => u.VendorName), ("Charges", u => u.CurrentCharges), ("Partner total", u => u.PartnerTotal), ("subscriptionId (D7)", u => u.SubscriptionId is null ? "" : "present"));
         if (summaries.Content.FirstOrDefault() is { } summary)
         {
             var day = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1), TimeSpan.Zero);
