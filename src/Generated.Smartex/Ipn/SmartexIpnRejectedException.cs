@@ -1,0 +1,64 @@
+namespace Generated.Smartex.Ipn;
+
+/// <summary>Why an IPN was rejected.</summary>
+public enum SmartexIpnRejection
+{
+    /// <summary>The body is not a JSON invoice with an <c>id</c>.</summary>
+    MalformedNotification = 1,
+
+    /// <summary>Smartex does not know the notified invoice id (in this environment).</summary>
+    UnknownInvoice = 2,
+
+    /// <summary>
+    /// The notification disagrees with the invoice Smartex returns on a field that never changes (price, currency,
+    /// order id, posData, url): it is forged, tampered with or from another environment.
+    /// </summary>
+    InvoiceMismatch = 3,
+}
+
+/// <summary>
+/// An IPN that must not be trusted. Answer it with a 4xx (Smartex may resend it) and do not act on its content.
+/// The message names the reason and the mismatching fields, never their values.
+/// </summary>
+public sealed class SmartexIpnRejectedException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SmartexIpnRejectedException()
+    {
+        Mismatches = [];
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong.</param>
+    public SmartexIpnRejectedException(string message)
+        : base(message)
+    {
+        Mismatches = [];
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public SmartexIpnRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Mismatches = [];
+    }
+
+    internal SmartexIpnRejectedException(SmartexIpnRejection reason, string message, string? invoiceId, IReadOnlyList<string>? mismatches = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Reason = reason;
+        InvoiceId = invoiceId;
+        Mismatches = mismatches ?? [];
+    }
+
+    /// <summary>Why the IPN was rejected.</summary>
+    public SmartexIpnRejection Reason { get; }
+
+    /// <summary>The notified invoice id, when there was one.</summary>
+    public string? InvoiceId { get; }
+
+    /// <summary>The names of the fields that differ (for <see cref="SmartexIpnRejection.InvoiceMismatch"/>).</summary>
+    public IReadOnlyList<string> Mismatches { get; }
+}

@@ -1,0 +1,18 @@
+using Generated.Runtime.Serialization;
+
+namespace Generated.Smartex;
+
+/// <content>
+/// Lenient reading of Smartex payloads (epoch-millisecond timestamps, ETH amounts as string or number, exceptionStatus
+/// as <c>false</c> or a string), and bodies read as text so every error carries the raw response.
+/// </content>
+public partial class SmartexClient
+{
+    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings)
+    {
+        ClientJsonSettings.Apply(settings);
+        settings.Converters.Add(new SmartexBooleanAsStringConverter());
+    }
+
+    partial void Initialize() => ReadResponseAsString = true;
+}

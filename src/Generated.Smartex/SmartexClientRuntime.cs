@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using Generated.Runtime.Diagnostics;
+using Generated.Runtime.Resilience;
+using Generated.Smartex.Identity;
+using Generated.Smartex.Tokens;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Generated.Smartex;
+
+/// <summary>
+/// The state one configured Smartex client shares across all its HTTP requests: the identity, the token store, the
+/// rate limiter and the secret redactor. DI registers one per <c>AddSmartexClient</c>; <see cref="SmartexClient.Create"/>
+/// builds one per client.
+/// </summary>
+internal sealed class SmartexClientRuntime : IDisposable
+{
+    private readonly ILoggerFactory _loggerFactory;
+
+    public SmartexClientRuntime(SmartexClientOptions options, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        var logger = _loggerFactory.CreateLogger("Generated.Smartex");
+        Redactor = new SecretRedactor();
+        Redactor.AddSensitiveName("pairingCode");
+        Identity = options.Identity ?? SmartexIdentityFile.LoadOrCreate(options, logger);
+        TokenStore = new SmartexTokenStore(
+            options.Identity is not null && options.TokenStoreFile is null ? null : options.ResolveTokenStoreFile(),
+            Identity.Sin,
+            logger,
+            Redactor);
+        RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
+    }
+
+    public SmartexClientOptions Options { get; }
+
+    public SmartexIdentity Identity { get; }
+
+    public SmartexTokenStore TokenStore { get; }
+
+    public SecretRedactor Redactor { get; }
+
+    public RateLimiter? RateLimiter { get; }
+
+    /// <summary>
+    /// The handler chain, outermost first: telemetry, error envelope, logging, resilience, rate limit, facade token,
+    /// signing. Signing is innermost so the signature covers the exact URL and body bytes sent; the facade token
+    /// handler runs just before it because it changes both.
+    /// </summary>
+    public IEnumerable<DelegatingHandler> CreateHandlers()
+    {
+        yield return new TelemetryHandler(Redactor);
+        yield return new SmartexErrorEnvelopeHandler();
+        yield return new HttpLoggingHandler(_loggerFactory.CreateLogger("Generated.Smartex.Http"), Redactor, Options.TimeProvider);
+        yield return new ResilienceHandler(Options.Resilience);
+        if (RateLimiter is not null)
+        {
+            yield return new RateLimitingHandler(RateLimiter);
+        }
+
+        yield return new SmartexFacadeTokenHandler(TokenStore);
+        yield return new SmartexSigningHandler(Identity);
+    }
+
+    public void Dispose() => RateLimiter?.Dispose();
+}

@@ -1,0 +1,26 @@
+namespace Generated.Smartex;
+
+/// <summary>Helpers that assemble an <see cref="HttpClient"/> pipeline outside of IHttpClientFactory.</summary>
+internal static class SmartexHttpPipeline
+{
+    public static HttpMessageHandler Chain(IEnumerable<DelegatingHandler> handlers, HttpMessageHandler primary)
+    {
+        HttpMessageHandler inner = primary;
+        foreach (var handler in handlers.Reverse())
+        {
+            handler.InnerHandler = inner;
+            inner = handler;
+        }
+
+        return inner;
+    }
+
+    public static HttpMessageHandler CreatePrimaryHandler() => new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+    };
+
+    public static Uri WithTrailingSlash(Uri uri) =>
+        uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+}
