@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Accepts every pending snapshot: renames each *.received.* file under tests/ to *.approved.*.
+# Accepts pending snapshots: renames each *.received.* file to *.approved.*, under tests/ or under
+# the folders given (e.g. build/approve-snapshots.sh tests/Generated.Pax8.Tests).
 # Review the diff (git diff) before committing; CI never approves anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +9,5 @@ while IFS= read -r -d '' received; do
   mv "$received" "${received/.received./.approved.}"
   echo "approved ${received/.received./.approved.}"
   count=$((count + 1))
-done < <(find tests -name '*.received.*' -print0)
+done < <(find "${@:-tests}" -name '*.received.*' -print0)
 echo "$count snapshot(s) approved"
