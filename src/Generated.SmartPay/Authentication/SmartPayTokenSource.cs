@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Generated.Runtime.Auth;
+using Generated.Runtime.Diagnostics;
+
+namespace Generated.SmartPay;
+
+/// <summary>
+/// Runs the api_key handshake through the generated <c>authenticate</c> operation, so the request is described,
+/// retried (<c>x-safe-to-retry</c>), logged with redaction and snapshotted like any other call.
+/// </summary>
+internal sealed class SmartPayTokenSource
+{
+    /// <summary>Tokens live at most one hour (README); <c>expires_on</c> further away is not believed.</summary>
+    internal static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
+
+    /// <summary>Used when <c>expires_on</c> is already past by the local clock (skew, or the 2018 "Eastern time" label).</summary>
+    internal static readonly TimeSpan SuspectClockLifetime = TimeSpan.FromMinutes(55);
+
+    private readonly Func<SmartPayClient> _clientFactory;
+    private readonly SmartPayClientOptions _options;
+    private readonly SecretRedactor _redactor;
+
+    public SmartPayTokenSource(Func<SmartPayClient> clientFactory, SmartPayClientOptions options, SecretRedactor redactor)
+    {
+        _clientFactory = clientFactory;
+        _options = options;
+        _redactor = redactor;
+        CacheKey = BuildCacheKey(options);
+    }
+
+    /// <summary>Tokens belong to one api_key at one base URL; the key is identified by a hash, never stored.</summary>
+    public string CacheKey { get; }
+
+    public async Task<AccessToken> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var requestedAt = _options.TimeProvider.GetUtcNow();
+        AuthenticateResponse response;
+        try
+        {
+            response = await _clientFactory()
+                .AuthenticateAsync(new AuthenticateRequest { ApiKey = _options.ApiKey! }, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (SmartPayApiException exception) when (exception is SmartPayErrorResponseException || exception.StatusCode is 400 or 401 or 403)
+        {
+            var reason = exception.Errors.Count > 0
+                ? SmartPayErrorMaps.Describe(exception.Errors)
+                : string.Create(CultureInfo.InvariantCulture, $"HTTP {exception.StatusCode}");
+            throw new SmartPayAuthenticationException(
+                _redactor.Redact(SecretRedactor.Shared.Redact($"SmartPay rejected the api_key at {_options.BaseUrl}authenticate ({reason}). Check SmartPay:ApiKey (Integrate page of the SmartPay dashboard).")),
+                exception);
+        }
+
+        var token = response.Result?.Token;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new SmartPayAuthenticationException($"SmartPay answered authenticate at {_options.BaseUrl} without a token.");
+        }
+
+        _redactor.AddSecret(token);
+        SecretRedactor.Shared.AddSecret(token);
+        return new AccessToken(token, ExpiresAt(response.Result!.ExpiresOn, requestedAt));
+    }
+
+    /// <summary><c>expires_on</c> is authoritative, within reason: never beyond one hour, and a past value means a suspect clock.</summary>
+    internal static DateTimeOffset ExpiresAt(DateTimeOffset expiresOn, DateTimeOffset requestedAt)
+    {
+        if (expiresOn <= requestedAt)
+        {
+            return requestedAt + SuspectClockLifetime;
+        }
+
+        return expiresOn - requestedAt > MaxLifetime ? requestedAt + MaxLifetime : expiresOn;
+    }
+
+    private static string BuildCacheKey(SmartPayClientOptions options)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(options.ApiKey ?? string.Empty));
+        return $"smartpay|{options.BaseUrl}|{Convert.ToHexStringLower(hash.AsSpan(0, 12))}";
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text;
+
+namespace Generated.SmartPay.Tests.Infrastructure;
+
+/// <summary>
+/// A terminal handler that records every request exactly as it would leave the process and
+/// answers from a queue of canned responses (or a responder function).
+/// </summary>
+public sealed class RecordingHandler : HttpMessageHandler
+{
+    private readonly Func<HttpRequestMessage, HttpResponseMessage> _respond;
+
+    public RecordingHandler(Func<HttpRequestMessage, HttpResponseMessage> respond)
+    {
+        _respond = respond;
+    }
+
+    public List<RecordedRequest> Requests { get; } = [];
+
+    public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        lock (Requests)
+        {
+            Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body));
+        }
+
+        var response = _respond(request);
+        response.RequestMessage = request;
+        return response;
+    }
+}
+
+public sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body);
