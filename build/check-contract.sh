@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the tour's traffic through Prism's validating proxy: the standalone sandbox behind
-# `prism proxy specs/pax8.yaml … --errors`, and the tour pointed at the proxy. Any request or
-# response that violates the spec fails the tour (Prism answers 500) and is listed from its log.
+# Runs the tour's traffic through Prism's validating proxies: the standalone sandbox behind
+# `prism proxy specs/<api>.yaml … --errors` for Pax8, SmartPay and Smartex, and the tour pointed at
+# the proxies. Any request or response that violates a spec fails the tour (Prism answers 500) and
+# is listed from its log. The tour's dashboard stand-ins (paying an invoice, approving a pairing)
+# go straight to the sandbox: they are not part of any API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cli=(dotnet run --project src/Generated.Cli --no-build --no-launch-profile --)
@@ -15,29 +17,37 @@ wait_for_log() { # file, text, seconds
 }
 
 sandbox_port=$(free_port)
-"${cli[@]}" sandbox --urls "http://127.0.0.1:$sandbox_port" > "$log_dir/sandbox.log" 2>&1 &
+pax8_port=$(free_port); smartpay_port=$(free_port); smartex_port=$(free_port)
+"${cli[@]}" sandbox --urls "http://127.0.0.1:$sandbox_port" --smartex-public-url "http://127.0.0.1:$smartex_port/" > "$log_dir/sandbox.log" 2>&1 &
 sandbox_pid=$!
 pids=("$sandbox_pid")
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 wait_for_log "$log_dir/sandbox.log" "Sandbox listening" 90
 
-status=0
-check() { # name spec upstream-path tour-args...
-  local name=$1 spec=$2 upstream=$3; shift 3
-  local port; port=$(free_port)
-  npx --no-install prism proxy "$spec" "http://127.0.0.1:$sandbox_port$upstream" --errors -p "$port" -h 127.0.0.1 > "$log_dir/prism-$name.log" 2>&1 &
+prism=node_modules/.bin/prism
+start_proxy() { # name spec upstream-path port
+  "$prism" proxy "$2" "http://127.0.0.1:$sandbox_port$3" --errors -p "$4" -h 127.0.0.1 > "$log_dir/prism-$1.log" 2>&1 &
   pids+=("$!")
-  wait_for_log "$log_dir/prism-$name.log" "Prism is listening" 90
-  if ! "${cli[@]}" tour "$@" "http://127.0.0.1:$port/" > "$log_dir/tour-$name.log" 2>&1; then
-    echo "check-contract: the $name tour failed through the proxy" >&2; tail -20 "$log_dir/tour-$name.log" >&2; status=1
-  fi
-  local calls violations
+}
+start_proxy pax8 specs/pax8.yaml /pax8/v1 "$pax8_port"
+start_proxy smartpay specs/smartpay.yaml /smartpay/1-2 "$smartpay_port"
+start_proxy smartex specs/smartex.yaml /smartex "$smartex_port"
+for name in pax8 smartpay smartex; do wait_for_log "$log_dir/prism-$name.log" "Prism is listening" 90; done
+
+status=0
+if ! "${cli[@]}" tour --sandbox-url "http://127.0.0.1:$sandbox_port/" \
+    --pax8-url "http://127.0.0.1:$pax8_port/" \
+    --smartpay-url "http://127.0.0.1:$smartpay_port/" \
+    --smartex-url "http://127.0.0.1:$smartex_port/" > "$log_dir/tour.log" 2>&1; then
+  echo "check-contract: the tour failed through the proxies" >&2; tail -30 "$log_dir/tour.log" >&2; status=1
+fi
+
+for name in pax8 smartpay smartex; do
   calls=$(grep -c 'Request received' "$log_dir/prism-$name.log" || true)
   violations=$(grep -ciE 'violation|✖' "$log_dir/prism-$name.log" || true)
-  echo "check-contract: $name: $calls calls through Prism against $spec, $violations violation line(s)"
+  echo "check-contract: $name: $calls calls through Prism against specs/$name.yaml, $violations violation line(s)"
+  if [ "$calls" = "0" ]; then echo "check-contract: no $name traffic went through the proxy" >&2; status=1; fi
   if [ "$violations" != "0" ]; then grep -iE 'violation|✖' -A3 "$log_dir/prism-$name.log" | head -40 >&2; status=1; fi
-}
-
-check pax8 specs/pax8.yaml /pax8/v1 --only pax8 --pax8-url
+done
 exit $status

@@ -6,11 +6,13 @@ namespace Generated.Cli;
 /// <summary>The command tree of <c>generated</c>; tests invoke it in process.</summary>
 internal static class CliApplication
 {
-    public static RootCommand CreateRootCommand() => new("Typed clients for the Pax8 Partner API (SmartPay and Smartex to follow): a guided tour on the embedded sandbox, the sandbox itself, and real API calls.")
+    public static RootCommand CreateRootCommand() => new("Typed clients for the Pax8 Partner API, SmartPay v1.2 and Smartex: a guided tour on the embedded sandbox, the sandbox itself, and real API calls.")
     {
         TourCommand.Create(),
         SandboxCommand.Create(),
         Pax8Command.Create(),
+        SmartPayCommand.Create(),
+        SmartexCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args)

@@ -82,9 +82,10 @@ public sealed class SmartexClientOptions
         {
             problems.Add("BaseUrl must be an absolute URL (Smartex:BaseUrl)");
         }
-        else if (!string.IsNullOrEmpty(BaseUrl.Query) || BaseUrl.AbsolutePath.Trim('/').Length > 0)
+        else if (!string.IsNullOrEmpty(BaseUrl.Query) || !string.IsNullOrEmpty(BaseUrl.Fragment))
         {
-            problems.Add("BaseUrl must be a bare origin such as https://smartex.io/ (the API has no path prefix)");
+            // A path prefix is fine (a gateway or sandbox in front of the API); signatures cover the full URL.
+            problems.Add("BaseUrl must not carry a query or fragment (e.g. https://smartex.io/)");
         }
 
         if (Identity is null && string.IsNullOrWhiteSpace(KeyFile))

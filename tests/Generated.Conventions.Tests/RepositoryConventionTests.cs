@@ -18,10 +18,13 @@ public sealed partial class RepositoryConventionTests
     {
         var committed = Repository.TrackedFiles()
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(Repository.PathOf(f)).Contains("Generated using the NSwag toolchain", StringComparison.Ordinal));
+            .Where(f => File.ReadAllText(Repository.PathOf(f)).Contains(GeneratedMarker, StringComparison.Ordinal));
 
         committed.ShouldBeEmpty();
     }
+
+    // Split so that this file does not carry the marker it looks for.
+    private const string GeneratedMarker = "Generated using the " + "NSwag toolchain";
 
     [Fact]
     public void Received_snapshots_are_never_committed()

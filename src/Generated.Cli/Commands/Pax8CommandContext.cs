@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Generated.Cli.Output;
 using Generated.Pax8;
-using Generated.Runtime.Errors;
 using Generated.Runtime.Paging;
 using Generated.Runtime.Serialization;
 using Microsoft.Extensions.DependencyInjection;
@@ -120,60 +119,8 @@ internal static class Pax8CommandContext
         }));
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken token, Func<Pax8Invocation, Task> body)
-    {
-        try
-        {
-            await body(new Pax8Invocation(parse, token));
-            return ExitCodes.Success;
-        }
-        catch (CliInputException exception)
-        {
-            CliOutput.Error(exception.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (Pax8ConfigurationException exception)
-        {
-            CliOutput.Error(exception.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (Pax8AuthenticationException exception)
-        {
-            CliOutput.Error(exception.Message);
-            return ExitCodes.AuthenticationFailed;
-        }
-        catch (ApiException exception)
-        {
-            CliOutput.Error(Describe(exception));
-            return ExitCodes.ApiError;
-        }
-        catch (HttpRequestException exception)
-        {
-            CliOutput.Error($"could not reach the API: {exception.Message}");
-            return ExitCodes.ApiError;
-        }
-        catch (TimeoutException exception)
-        {
-            CliOutput.Error(exception.Message);
-            return ExitCodes.ApiError;
-        }
-        catch (IOException exception)
-        {
-            CliOutput.Error(exception.Message);
-            return ExitCodes.InvalidInput;
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            CliOutput.Error("cancelled");
-            return ExitCodes.Cancelled;
-        }
-    }
-
-    private static string Describe(ApiException exception)
-    {
-        var vendor = exception.Error is Generated.Pax8.Error error ? $" {error.Type}: {error.Message}" : string.Empty;
-        return $"HTTP {exception.StatusCode}{vendor}".Trim() + (exception.RequestId is null ? string.Empty : $" (request id {exception.RequestId})");
-    }
+    private static Task<int> RunAsync(ParseResult parse, CancellationToken token, Func<Pax8Invocation, Task> body) =>
+        CommandRunner.RunAsync(token, () => body(new Pax8Invocation(parse, token)));
 
     private static string Describe(string? source) => source == "-" ? "standard input" : $"'{source}'";
 

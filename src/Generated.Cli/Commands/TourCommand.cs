@@ -1,76 +1,87 @@
 using System.CommandLine;
 using Generated.Cli.Tour;
-using Generated.Pax8;
 using Generated.Sandbox;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Generated.Cli.Commands;
 
 /// <summary>
-/// <c>tour</c>: starts the embedded sandbox on a free loopback port (or uses <c>--base-url</c>) and
-/// walks a realistic flow through the generated clients.
+/// <c>tour</c>: starts the embedded sandbox on a free loopback port and walks realistic flows through the
+/// generated clients. Each API can instead be pointed elsewhere (for example at a contract-checking proxy
+/// in front of a standalone sandbox, with <c>--sandbox-url</c> naming that sandbox).
 /// </summary>
 internal static class TourCommand
 {
+    private static readonly string[] Parts = ["pax8", "smartpay", "smartex"];
+
     public static Command Create()
     {
-        var baseUrl = new Option<Uri?>("--pax8-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Pax8 part to this base URL (for example a contract-checking proxy in front of a sandbox) instead of the embedded sandbox." };
-        var tokenUrl = new Option<Uri?>("--pax8-token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint to use with --pax8-url (default <pax8-url>/token)." };
-        var only = new Option<string[]>("--only") { Description = "Run only these parts: pax8.", AllowMultipleArgumentsPerToken = true };
+        var pax8Url = new Option<Uri?>("--pax8-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Pax8 part here instead of the embedded sandbox." };
+        var pax8TokenUrl = new Option<Uri?>("--pax8-token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint to use with --pax8-url (default <pax8-url>/token)." };
+        var smartPayUrl = new Option<Uri?>("--smartpay-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the SmartPay part here instead of the embedded sandbox." };
+        var smartexUrl = new Option<Uri?>("--smartex-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Smartex part here instead of the embedded sandbox." };
+        var sandboxUrl = new Option<Uri?>("--sandbox-url") { CustomParser = CliParsers.AbsoluteUri, Description = "A running sandbox whose dashboard stand-ins (pay an invoice, approve a pairing) the tour uses instead of the embedded one." };
+        var only = new Option<string[]>("--only") { Description = "Run only these parts: pax8, smartpay, smartex.", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong(Parts);
         var verbose = new Option<bool>("--verbose") { Description = "Log every HTTP call (secrets redacted) to stderr." };
-        var command = new Command("tour", "Walk a realistic Pax8 flow through the generated client on the embedded sandbox (no credentials, no network).") { baseUrl, tokenUrl, only, verbose };
+        var command = new Command("tour", "Walk realistic Pax8, SmartPay and Smartex flows through the generated clients on the embedded sandbox (no credentials, no network).")
+        {
+            pax8Url, pax8TokenUrl, smartPayUrl, smartexUrl, sandboxUrl, only, verbose,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var loggerFactory = LoggerFactory.Create(logging =>
-            {
-                logging.AddSimpleConsole(console => console.SingleLine = true);
-                logging.AddFilter((_, level) => parse.GetValue(verbose) ? level >= LogLevel.Information : level >= LogLevel.Error);
-                logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            });
-
+            var parts = parse.GetValue(only) is { Length: > 0 } chosen ? chosen : Parts;
+            using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));
             RunningSandbox? sandbox = null;
-            try
+            return await CommandRunner.RunAsync(cancellationToken, async () =>
             {
-                var options = new Pax8ClientOptions
+                try
                 {
-                    ClientId = Environment.GetEnvironmentVariable(Pax8CommandContext.ClientIdVariable) ?? SandboxOptions.DefaultPax8ClientId,
-                    ClientSecret = Environment.GetEnvironmentVariable(Pax8CommandContext.ClientSecretVariable) ?? SandboxOptions.DefaultPax8ClientSecret,
-                };
-                if (parse.GetValue(baseUrl) is { } external)
-                {
-                    options.BaseUrl = external;
-                    options.TokenUrl = parse.GetValue(tokenUrl) ?? new Uri(new Uri(external.AbsoluteUri.TrimEnd('/') + "/"), "token");
-                }
-                else
-                {
-                    sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
-                    options.BaseUrl = sandbox.Pax8BaseUrl;
-                    options.TokenUrl = sandbox.Pax8TokenUrl;
-                    AnsiConsole.MarkupLine($"[grey]Sandbox started at {Markup.Escape(sandbox.BaseAddress.ToString())}[/]");
-                }
+                    var needsEmbedded = parse.GetValue(sandboxUrl) is null
+                        || (parts.Contains("pax8") && parse.GetValue(pax8Url) is null)
+                        || (parts.Contains("smartpay") && parse.GetValue(smartPayUrl) is null)
+                        || (parts.Contains("smartex") && parse.GetValue(smartexUrl) is null);
+                    if (needsEmbedded)
+                    {
+                        sandbox = await SandboxServer.StartAsync(cancellationToken: cancellationToken);
+                        AnsiConsole.MarkupLine($"[grey]Sandbox started at {Markup.Escape(sandbox.BaseAddress.ToString())}[/]");
+                    }
 
-                var client = Pax8Client.Create(options, loggerFactory);
-                var result = await new Pax8Tour(client, sandbox).RunAsync(cancellationToken);
-                return result;
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return ExitCodes.Cancelled;
-            }
-            catch (Exception exception) when (exception is Generated.Runtime.Errors.ApiException or HttpRequestException or Pax8AuthenticationException or TimeoutException)
-            {
-                Output.CliOutput.Error($"the tour failed: {exception.GetType().Name}: {exception.Message}");
-                return ExitCodes.ApiError;
-            }
-            finally
-            {
-                if (sandbox is not null)
-                {
-                    await sandbox.DisposeAsync();
+                    var control = parse.GetValue(sandboxUrl) ?? sandbox!.BaseAddress;
+                    var pax8 = parse.GetValue(pax8Url) ?? sandbox!.Pax8BaseUrl;
+                    var targets = new TourTargets(
+                        pax8,
+                        parse.GetValue(pax8TokenUrl) ?? (parse.GetValue(pax8Url) is null ? sandbox!.Pax8TokenUrl : new Uri(new Uri(pax8.AbsoluteUri.TrimEnd('/') + "/"), "token")),
+                        parse.GetValue(smartPayUrl) ?? sandbox!.SmartPayBaseUrl,
+                        parse.GetValue(smartexUrl) ?? sandbox!.SmartexBaseUrl,
+                        new Uri(control.AbsoluteUri.TrimEnd('/') + "/"));
+
+                    if (parts.Contains("pax8"))
+                    {
+                        await new Pax8Tour(targets, loggerFactory, parse.GetValue(pax8Url) is null ? sandbox : null).RunAsync(cancellationToken);
+                    }
+
+                    if (parts.Contains("smartpay"))
+                    {
+                        await new SmartPayTour(targets, loggerFactory).RunAsync(cancellationToken);
+                    }
+
+                    if (parts.Contains("smartex"))
+                    {
+                        await new SmartexTour(targets, loggerFactory).RunAsync(cancellationToken);
+                    }
+
+                    AnsiConsole.Write(new Rule());
+                    AnsiConsole.MarkupLine($"[green]Tour complete:[/] {string.Join(", ", parts)}.");
                 }
-            }
+                finally
+                {
+                    if (sandbox is not null)
+                    {
+                        await sandbox.DisposeAsync();
+                    }
+                }
+            });
         });
         return command;
     }

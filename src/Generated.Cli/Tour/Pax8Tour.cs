@@ -11,9 +11,17 @@ internal sealed class Pax8Tour
     private readonly Pax8Client _client;
     private readonly RunningSandbox? _sandbox;
 
-    public Pax8Tour(Pax8Client client, RunningSandbox? sandbox)
+    public Pax8Tour(TourTargets targets, Microsoft.Extensions.Logging.ILoggerFactory loggerFactory, RunningSandbox? sandbox)
     {
-        _client = client;
+        _client = Pax8Client.Create(
+            new Pax8ClientOptions
+            {
+                ClientId = Environment.GetEnvironmentVariable(Commands.Pax8CommandContext.ClientIdVariable) ?? SandboxOptions.DefaultPax8ClientId,
+                ClientSecret = Environment.GetEnvironmentVariable(Commands.Pax8CommandContext.ClientSecretVariable) ?? SandboxOptions.DefaultPax8ClientSecret,
+                BaseUrl = targets.Pax8BaseUrl,
+                TokenUrl = targets.Pax8TokenUrl,
+            },
+            loggerFactory);
         _sandbox = sandbox;
     }
 
@@ -114,20 +122,15 @@ internal sealed class Pax8Tour
             AnsiConsole.MarkupLine($"   {lines.Page.TotalElements} usage line(s) on {day:yyyy-MM-dd}.");
         }
 
-        AnsiConsole.Write(new Rule());
         if (_sandbox is not null)
         {
-            AnsiConsole.MarkupLine($"[green]Tour complete.[/] Token requests: {_sandbox.Pax8.TokenRequests} (cached and reused); API calls: {_sandbox.Pax8.RequestLog.Count}.");
-        }
-        else
-        {
-            AnsiConsole.MarkupLine("[green]Tour complete.[/]");
+            AnsiConsole.MarkupLine($"   Pax8 token requests: {_sandbox.Pax8.TokenRequests} (cached and reused) for {_sandbox.Pax8.RequestLog.Count} calls.");
         }
 
         return 0;
     }
 
-    private static void Step(string title, string explanation)
+    internal static void Step(string title, string explanation)
     {
         AnsiConsole.WriteLine();
         AnsiConsole.MarkupLine($"[bold yellow]{Markup.Escape(title)}[/]");

@@ -25,6 +25,12 @@ public sealed class RunningSandbox : IAsyncDisposable
     /// <summary>The Pax8 token URL: <see cref="BaseAddress"/> + <c>pax8/v1/token</c>.</summary>
     public Uri Pax8TokenUrl => new(BaseAddress, "pax8/v1/token");
 
+    /// <summary>The SmartPay v1.2 base URL of this sandbox (<c>…/smartpay/1-2/</c>).</summary>
+    public Uri SmartPayBaseUrl => new(BaseAddress, "smartpay/1-2/");
+
+    /// <summary>The Smartex base URL of this sandbox (<c>…/smartex/</c>).</summary>
+    public Uri SmartexBaseUrl => new(BaseAddress, "smartex/");
+
     /// <summary>The options the sandbox was started with.</summary>
     public SandboxOptions Options { get; }
 

@@ -40,6 +40,15 @@ internal sealed class SmartPaySandboxApi : ISandboxApi
             context => context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase),
             branch => branch.Use((context, next) => HandleErrorsAsync(context, next, endpoints)));
         app.MapPost(SmartPayEndpoints.RoutePrefix + "/{endpoint}", (RequestDelegate)endpoints.HandleAsync);
+
+        // Sandbox-only drivers (not part of SmartPay): v1.2 has no way to pay an invoice, so tours and
+        // tests trigger the lifecycle, and its webhook deliveries, here.
+        var state = app.Services.GetRequiredService<SmartPaySandboxState>();
+        app.MapPost(Prefix + "/_sandbox/invoices/{invoiceId}/pay", async (string invoiceId) =>
+        {
+            await state.PayInvoiceAsync(invoiceId).ConfigureAwait(false);
+            return Results.Ok(new { invoice_id = invoiceId, status = "paid" });
+        });
         app.Map(Prefix + "/{**path}", (RequestDelegate)endpoints.HandleUnknownAsync);
     }
 

@@ -65,6 +65,12 @@ internal sealed class SmartexSandboxApi : ISandboxApi
                 branch.Use(HandleErrorsAsync);
                 branch.Use(async (context, next) =>
                 {
+                    var store = context.RequestServices.GetRequiredService<SmartexStore>();
+                    lock (store.Sync)
+                    {
+                        store.OwnBase = context.Request.Scheme + "://" + context.Request.Host.Value + Prefix.Value;
+                    }
+
                     await lifecycle.ApplyClockAsync(context.RequestAborted).ConfigureAwait(false);
                     await next(context).ConfigureAwait(false);
                 });

@@ -1,21 +1,5 @@
 namespace Generated.Smartex.Ipn;
 
-/// <summary>Why an IPN was rejected.</summary>
-public enum SmartexIpnRejection
-{
-    /// <summary>The body is not a JSON invoice with an <c>id</c>.</summary>
-    MalformedNotification = 1,
-
-    /// <summary>Smartex does not know the notified invoice id (in this environment).</summary>
-    UnknownInvoice = 2,
-
-    /// <summary>
-    /// The notification disagrees with the invoice Smartex returns on a field that never changes (price, currency,
-    /// order id, posData, url): it is forged, tampered with or from another environment.
-    /// </summary>
-    InvoiceMismatch = 3,
-}
-
 /// <summary>
 /// An IPN that must not be trusted. Answer it with a 4xx (Smartex may resend it) and do not act on its content.
 /// The message names the reason and the mismatching fields, never their values.

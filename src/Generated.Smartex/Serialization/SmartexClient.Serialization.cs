@@ -12,6 +12,7 @@ public partial class SmartexClient
     {
         ClientJsonSettings.Apply(settings);
         settings.Converters.Add(new SmartexBooleanAsStringConverter());
+        settings.Converters.Add(new Serialization.SmartexDecimalConverter());
     }
 
     partial void Initialize() => ReadResponseAsString = true;

@@ -73,13 +73,19 @@ public sealed class ClientSetupTests : IDisposable
     }
 
     [Theory]
-    [InlineData("https://smartex.io/api/")]
     [InlineData("https://smartex.io/?x=1")]
-    public void Validate_rejects_a_base_url_with_a_path_or_query(string url)
+    [InlineData("https://smartex.io/#top")]
+    public void Validate_rejects_a_base_url_with_a_query_or_fragment(string url)
     {
         var options = TestClients.Options(o => o.BaseUrl = new Uri(url));
 
         Should.Throw<SmartexConfigurationException>(options.Validate).Message.ShouldContain("BaseUrl");
+    }
+
+    [Fact]
+    public void A_base_url_with_a_path_prefix_is_allowed_for_gateways_and_sandboxes()
+    {
+        Should.NotThrow(TestClients.Options(o => o.BaseUrl = new Uri("http://127.0.0.1:5080/smartex/")).Validate);
     }
 
     [Fact]
