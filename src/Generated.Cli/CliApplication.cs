@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Generated.Cli.Commands;
+using Spectre.Console;
 
 namespace Generated.Cli;
 
@@ -17,6 +18,7 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args)
     {
+        ConfigureConsole();
         var parse = CreateRootCommand().Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -30,5 +32,20 @@ internal static class CliApplication
         }
 
         return await parse.InvokeAsync();
+    }
+
+    /// <summary>Plain text when output is redirected or NO_COLOR is set: no colours, no escape codes, no live progress.</summary>
+    private static void ConfigureConsole()
+    {
+        if (Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+        {
+            AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(Console.Out),
+            });
+        }
     }
 }
