@@ -27,7 +27,7 @@ public static class Repository
     public static IEnumerable<string> TrackedFiles()
     {
         var (exitCode, output) = Run("git", "ls-files");
-        return exitCode == 0 ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries) : Directory
+        return exitCode == 0 ? output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(f => File.Exists(PathOf(f))) : Directory
             .EnumerateFiles(Root, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal) && !f.StartsWith("node_modules/", StringComparison.Ordinal));

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
 
-namespace Generated.SmartPay.Tests.Infrastructure;
+namespace Generated.Testing;
 
 /// <summary>
 /// A deterministic listing of an assembly's public surface (types, members, signatures, JSON

@@ -1,6 +1,7 @@
+using Shouldly;
 using System.Text.RegularExpressions;
 
-namespace Generated.SmartPay.Tests.Infrastructure;
+namespace Generated.Testing;
 
 /// <summary>
 /// Verify-style scrubbing for approved snapshots: GUIDs become Guid_1, Guid_2… (equal values stay
@@ -10,6 +11,14 @@ namespace Generated.SmartPay.Tests.Infrastructure;
 public sealed partial class Scrubber
 {
     private readonly Dictionary<string, string> _secrets = new(StringComparer.Ordinal);
+    private readonly List<(Regex Pattern, string Replacement)> _patterns = [];
+
+    /// <summary>Values that are not known in advance (signatures): every match of <paramref name="pattern"/> is replaced.</summary>
+    public Scrubber WithPattern(string pattern, string replacement)
+    {
+        _patterns.Add((new Regex(pattern, RegexOptions.Multiline | RegexOptions.CultureInvariant), replacement));
+        return this;
+    }
 
     public Scrubber WithSecret(string value, string placeholder)
     {
@@ -19,6 +28,11 @@ public sealed partial class Scrubber
 
     public string Scrub(string text)
     {
+        foreach (var (pattern, replacement) in _patterns)
+        {
+            text = pattern.Replace(text, replacement);
+        }
+
         foreach (var (value, placeholder) in _secrets.OrderByDescending(s => s.Key.Length))
         {
             text = text.Replace(value, placeholder, StringComparison.Ordinal);

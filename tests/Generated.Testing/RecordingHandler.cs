@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Generated.Pax8.Tests.Infrastructure;
+namespace Generated.Testing;
 
 /// <summary>
 /// A terminal handler that records every request exactly as it would leave the process and
@@ -23,12 +23,13 @@ public sealed class RecordingHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var bytes = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken);
+        var body = bytes is null ? null : Encoding.UTF8.GetString(bytes);
         var headers = request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         lock (Requests)
         {
-            Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body));
+            Requests.Add(new RecordedRequest(request.Method.Method, request.RequestUri!, headers, body, bytes ?? []));
         }
 
         var response = _respond(request);
@@ -37,4 +38,11 @@ public sealed class RecordingHandler : HttpMessageHandler
     }
 }
 
-public sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body);
+public sealed record RecordedRequest(string Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, string? Body, byte[] BodyBytes)
+{
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public string? QueryToken => System.Web.HttpUtility.ParseQueryString(Uri.Query)["token"];
+
+    public string? BodyToken => Body is null ? null : (string?)Newtonsoft.Json.Linq.JObject.Parse(Body)["token"];
+}

@@ -2,9 +2,12 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Generated.Smartex.Tests.Infrastructure;
+namespace Generated.Testing;
 
-/// <summary>Renders recorded requests as stable, reviewable text: method, URL, sorted headers, pretty JSON body.</summary>
+/// <summary>
+/// Renders recorded requests as stable, reviewable text: method, URL, sorted headers, then the body — a form body
+/// one field per line exactly as encoded on the wire, a JSON body pretty-printed.
+/// </summary>
 public static class WireFormatter
 {
     private static readonly HashSet<string> VolatileHeaders = new(StringComparer.OrdinalIgnoreCase) { "traceparent", "tracestate", "Content-Length", "Request-Id" };
@@ -22,7 +25,8 @@ public static class WireFormatter
 
             if (!string.IsNullOrEmpty(request.Body))
             {
-                text.Append('\n').Append(PrettyJson(request.Body)).Append('\n');
+                var isForm = request.Headers.TryGetValue("Content-Type", out var type) && type.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+                text.Append('\n').Append(isForm ? string.Join('\n', request.Body.Split('&')) : PrettyJson(request.Body)).Append('\n');
             }
 
             text.Append("---\n");
@@ -43,4 +47,13 @@ public static class WireFormatter
             return json;
         }
     }
+
+    /// <summary>The decoded fields of a form body.</summary>
+    public static Dictionary<string, string> FormFields(string? body) =>
+        (body ?? string.Empty).Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(field => field.Split('=', 2))
+            .ToDictionary(
+                pair => Uri.UnescapeDataString(pair[0].Replace('+', ' ')),
+                pair => pair.Length > 1 ? Uri.UnescapeDataString(pair[1].Replace('+', ' ')) : string.Empty,
+                StringComparer.Ordinal);
 }

@@ -1,0 +1,43 @@
+using BenchmarkDotNet.Attributes;
+using Generated.Benchmarks.Baseline;
+using Generated.Benchmarks.Infrastructure;
+using Generated.Pax8;
+
+namespace Generated.Benchmarks.Benchmarks;
+
+/// <summary>Pax8 <c>GET /companies?page=0&amp;size=1000</c>: one list page of 1,000 companies (~400 KB).</summary>
+public class CompanyPageBenchmarks
+{
+    public const int Items = 1000;
+
+    private BaselineClient _baseline = null!;
+    private Pax8Client _asString = null!;
+    private Pax8Client _stream = null!;
+    private Pax8Client _fullChain = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var response = new CannedResponse(Payloads.Utf8(Payloads.CompanyPage(Items)));
+        _baseline = Clients.Baseline(response, Clients.Pax8BaseUrl);
+        _asString = Clients.Pax8(response, readResponseAsString: true);
+        _stream = Clients.Pax8(response, readResponseAsString: false);
+        _fullChain = Clients.Pax8FullChain(response);
+        Check.Count(_fullChain.FindCompaniesAsync(page: 0, size: Items).GetAwaiter().GetResult().Content.Count, Items);
+        Check.Count(_stream.FindCompaniesAsync(page: 0, size: Items).GetAwaiter().GetResult().Content.Count, Items);
+        Check.Count(_asString.FindCompaniesAsync(page: 0, size: Items).GetAwaiter().GetResult().Content.Count, Items);
+        Check.Count(_baseline.FindCompaniesAsync(0, Items).GetAwaiter().GetResult().Content.Count, Items);
+    }
+
+    [Benchmark(Baseline = true, Description = "Baseline: HttpClient + STJ source-gen")]
+    public Task<CompanyPageDto> Baseline() => _baseline.FindCompaniesAsync(0, Items);
+
+    [Benchmark(Description = "Generated, ReadResponseAsString=true")]
+    public Task<CompanyPage> Generated_AsString() => _asString.FindCompaniesAsync(page: 0, size: Items);
+
+    [Benchmark(Description = "Generated, ReadResponseAsString=false")]
+    public Task<CompanyPage> Generated_Stream() => _stream.FindCompaniesAsync(page: 0, size: Items);
+
+    [Benchmark(Description = "Generated, full handler chain (as shipped)")]
+    public Task<CompanyPage> Generated_FullChain() => _fullChain.FindCompaniesAsync(page: 0, size: Items);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Generated.Benchmarks.Baseline;
+using Generated.Benchmarks.Infrastructure;
+using Generated.Runtime.Serialization;
+
+namespace Generated.Benchmarks.Measurements;
+
+/// <summary>
+/// <c>alloc-probe</c>: bytes allocated per call by each piece of the small GET, to see where a variant's allocations
+/// go (a diagnostic used while tuning; the published numbers come from BenchmarkDotNet).
+/// </summary>
+public static class AllocationProbe
+{
+    public static async Task RunAsync(TextWriter output)
+    {
+        var bytes = Payloads.Utf8(Payloads.Company());
+        var canned = new CannedResponse(bytes);
+        var baseline = Clients.Baseline(canned, Clients.Pax8BaseUrl);
+        var generated = Clients.Pax8(canned, readResponseAsString: false);
+        var http = Clients.Http(new StaticResponseHandler(canned), Clients.Pax8BaseUrl);
+        var serializer = ResponseBody.CreateSerializer(ClientJsonSettings.Create());
+
+        await MeasureAsync(output, "baseline call", () => baseline.GetCompanyAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        await MeasureAsync(output, "generated call", () => generated.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        await MeasureAsync(output, "HttpClient.SendAsync (GET, dispose)", async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        await MeasureAsync(output, "STJ deserialize (bytes)", () => Task.FromResult(System.Text.Json.JsonSerializer.Deserialize(bytes, BaselineJsonContext.Default.CompanyDto))).ConfigureAwait(false);
+        await MeasureAsync(output, "ResponseBody read + Json.NET deserialize", async () =>
+        {
+            using var content = new ByteArrayContent(bytes);
+            using var body = await ResponseBody.ReadAsync(content, CancellationToken.None).ConfigureAwait(false);
+            return body.Deserialize<Pax8.Company>(serializer);
+        }).ConfigureAwait(false);
+        await MeasureAsync(output, "header dictionary copy", async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var headers = new Dictionary<string, IEnumerable<string>>();
+            foreach (var item in response.Headers)
+            {
+                headers[item.Key] = item.Value;
+            }
+
+            foreach (var item in response.Content.Headers)
+            {
+                headers[item.Key] = item.Value;
+            }
+
+            return headers.Count;
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task MeasureAsync<T>(TextWriter output, string name, Func<Task<T>> action)
+    {
+        const int Calls = 2000;
+        for (var i = 0; i < 200; i++)
+        {
+            await action().ConfigureAwait(false);
+        }
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < Calls; i++)
+        {
+            await action().ConfigureAwait(false);
+        }
+
+        var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Calls;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-45} {perCall,8:N0} B/call")).ConfigureAwait(false);
+    }
+}

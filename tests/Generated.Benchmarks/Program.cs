@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Generated.Benchmarks.Measurements;
+
+namespace Generated.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/Generated.Benchmarks -- [--quick] [BenchmarkDotNet args]</c>, or
+/// <c>-- paging-memory [pages…]</c> for the measured paging-memory run. See docs/performance.md.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "paging-memory")
+        {
+            var pages = args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : [10, 100];
+            return await PagingMemory.RunAsync(pages, Console.Out).ConfigureAwait(false);
+        }
+
+        if (args.Length > 0 && args[0] == "alloc-probe")
+        {
+            await AllocationProbe.RunAsync(Console.Out).ConfigureAwait(false);
+            return 0;
+        }
+
+        var quick = args.Contains("--quick");
+        args = args.Where(a => a != "--quick").ToArray();
+
+        // In-process: every variant runs in the same host, so ratios compare like with like, and no second project
+        // build is needed on this 2-core machine. Quick mode runs each benchmark once (it only proves they execute).
+        var job = quick
+            ? Job.Dry.WithToolchain(InProcessEmitToolchain.Instance).WithId("Quick")
+            : Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(3).WithIterationCount(10).WithId("Short");
+        var config = DefaultConfig.Instance
+            .AddJob(job)
+            .AddDiagnoser(MemoryDiagnoser.Default)
+            .AddExporter(MarkdownExporter.GitHub)
+            .WithOptions(ConfigOptions.DisableLogFile);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+}

@@ -1,0 +1,29 @@
+using Generated.Reliability.Tests.Infrastructure;
+
+namespace Generated.Reliability.Tests.Faults;
+
+/// <summary>One warmed-up harness per API, shared by the tests of a class (which run one after another).</summary>
+public sealed class FaultFixture : IAsyncLifetime
+{
+    private readonly Dictionary<Api, Harness> _harnesses = [];
+
+    public Harness this[Api api] => _harnesses[api];
+
+    public async Task InitializeAsync()
+    {
+        foreach (var api in Enum.GetValues<Api>())
+        {
+            var harness = await Harness.StartAsync(api, kestrel: true);
+            await harness.WarmUpAsync();
+            _harnesses[api] = harness;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var harness in _harnesses.Values)
+        {
+            await harness.DisposeAsync();
+        }
+    }
+}

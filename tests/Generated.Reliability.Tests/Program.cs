@@ -1,0 +1,12 @@
+namespace Generated.Reliability.Tests;
+
+/// <summary>
+/// The entry point of the test assembly when it runs as a helper process (the test host never calls it):
+/// <c>dotnet exec Generated.Reliability.Tests.dll cache-worker …</c>.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args) => args.Length > 0 && args[0] == "cache-worker"
+        ? await SharedState.CacheWorker.RunAsync(args[1..])
+        : 2;
+}
