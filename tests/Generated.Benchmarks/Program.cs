@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
@@ -39,9 +38,15 @@ public static class Program
         var config = DefaultConfig.Instance
             .AddJob(job)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .AddExporter(MarkdownExporter.GitHub)
             .WithOptions(ConfigOptions.DisableLogFile);
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
-        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
+        // A benchmark whose set-up throws leaves no successful report: that must fail the run (and CI's quick mode).
+        var failed = summaries.SelectMany(s => s.BenchmarksCases.Where(c => s[c] is not { Success: true }).Select(c => c.DisplayInfo)).ToList();
+        foreach (var name in failed)
+        {
+            await Console.Error.WriteLineAsync("FAILED: " + name).ConfigureAwait(false);
+        }
+
+        return failed.Count > 0 || summaries.Any(s => s.HasCriticalValidationErrors) || summaries.Length == 0 ? 1 : 0;
     }
 }

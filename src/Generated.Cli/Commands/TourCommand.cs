@@ -24,14 +24,15 @@ internal static class TourCommand
         var only = new Option<string[]>("--only") { Description = "Run only these parts: pax8, smartpay, smartex.", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong(Parts);
         var verbose = new Option<bool>("--verbose") { Description = "Log every HTTP call (secrets redacted) to stderr." };
+        var trace = new Option<bool>("--trace") { Description = "Log every HTTP call with its body (secrets redacted) to stderr, at Trace level." };
         var command = new Command("tour", "Walk realistic Pax8, SmartPay and Smartex flows through the generated clients on the embedded sandbox (no credentials, no network).")
         {
-            pax8Url, pax8TokenUrl, smartPayUrl, smartexUrl, sandboxUrl, only, verbose,
+            pax8Url, pax8TokenUrl, smartPayUrl, smartexUrl, sandboxUrl, only, verbose, trace,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var parts = parse.GetValue(only) is { Length: > 0 } chosen ? chosen : Parts;
-            using var loggerFactory = CliLogging.Create(parse.GetValue(verbose));
+            using var loggerFactory = CliLogging.Create(parse.GetValue(verbose), parse.GetValue(trace));
             RunningSandbox? sandbox = null;
             return await CommandRunner.RunAsync(cancellationToken, async () =>
             {

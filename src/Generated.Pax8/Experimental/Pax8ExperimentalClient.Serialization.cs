@@ -6,6 +6,4 @@ namespace Generated.Pax8.Experimental;
 public partial class Pax8ExperimentalClient
 {
     static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => ClientJsonSettings.Apply(settings);
-
-    partial void Initialize() => ReadResponseAsString = true;
 }

@@ -13,7 +13,8 @@ namespace Generated.Runtime.Resilience;
 /// <remarks>
 /// <para>
 /// The pipeline is: total timeout → retry → circuit breaker → per-attempt timeout. Transient failures are
-/// <see cref="HttpRequestException"/>, attempt timeouts and HTTP 408, 429, 500, 502, 503 and 504.
+/// <see cref="HttpRequestException"/> (including a connection reset while the body is read: each attempt reads the
+/// whole body), attempt timeouts and HTTP 408, 429, 500, 502, 503 and 504.
 /// </para>
 /// <para>
 /// GET, HEAD, OPTIONS, PUT, DELETE and TRACE are retried. POST and PATCH are retried only when the request is marked
@@ -82,8 +83,24 @@ public sealed class ResilienceHandler : DelegatingHandler
         }
     }
 
-    private async ValueTask<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    private async ValueTask<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The body belongs to the attempt: a connection reset or a stall mid-body fails this attempt (retried like
+            // any transport failure when the request may be resent) instead of surfacing later, outside the retry and
+            // timeout policies, while the caller reads the body. The generated clients read bodies whole anyway.
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        return response;
+    }
 
     private string DescribeTimeout(HttpRequestMessage request, TimeSpan timeout)
     {

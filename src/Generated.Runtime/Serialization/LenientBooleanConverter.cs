@@ -23,9 +23,11 @@ public sealed class LenientBooleanConverter : JsonConverter
             case JsonToken.Null or JsonToken.Undefined:
                 return nullable ? null : throw Fail(reader, "null is not a boolean");
             case JsonToken.Boolean:
-                return (bool)reader.Value!;
+                // Already a boxed bool: returning it as is saves a box per value.
+                return reader.Value is bool ? reader.Value : throw Fail(reader, "the boolean token has no value");
             case JsonToken.Integer:
-                return Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture) switch
+                // An integer beyond long arrives as a BigInteger, which Convert.ToInt64 cannot take (InvalidCastException).
+                return (reader.Value is long or int ? Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture) : long.MaxValue) switch
                 {
                     0 => false,
                     1 => true,

@@ -52,7 +52,8 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
                     : throw Error(reader, "the string is not a recognized date-time format");
             case JsonToken.Integer:
                 // Epoch milliseconds (Smartex and other BitPay-style APIs).
-                var milliseconds = Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture);
+                // An integer beyond long arrives as a BigInteger, which Convert.ToInt64 cannot take (InvalidCastException).
+                var milliseconds = reader.Value is long or int ? Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture) : long.MaxValue;
                 return milliseconds is >= MinEpochMilliseconds and <= MaxEpochMilliseconds
                     ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
                     : throw Error(reader, "the number is outside the range of epoch milliseconds");
@@ -87,6 +88,13 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
             return false;
         }
 
+        // The usual shapes (ISO 8601 with ASCII digits) without a regular expression: no Match, groups or substrings.
+        if (TryParseCommon(text.AsSpan().Trim()) is { } common)
+        {
+            value = common.Value;
+            return common.Success;
+        }
+
         var match = DateTimePattern().Match(text.Trim());
         if (!match.Success)
         {
@@ -116,6 +124,138 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// The strict subset of <see cref="DateTimePattern"/> that real payloads use, with ASCII digits:
+    /// <c>yyyy-MM-dd[(T|t| )HH:mm[:ss[(.|,)f+]]][ *](Z|z|±HH[[:]mm])</c>. Returns <see langword="null"/> for anything
+    /// else, which the regular expression then decides, so both paths accept and compute exactly the same values.
+    /// </summary>
+    private static (bool Success, DateTimeOffset Value)? TryParseCommon(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-'
+            || !TryDigits(s[..4], out var year) || !TryDigits(s.Slice(5, 2), out var month) || !TryDigits(s.Slice(8, 2), out var day))
+        {
+            return null;
+        }
+
+        var i = 10;
+        int hour = 0, minute = 0, second = 0;
+        long fractionTicks = -1;
+        var hasTime = false;
+        if (i < s.Length && s[i] is 'T' or 't' or ' ' && i + 6 <= s.Length && s[i + 3] == ':'
+            && TryDigits(s.Slice(i + 1, 2), out hour) && TryDigits(s.Slice(i + 4, 2), out minute))
+        {
+            hasTime = true;
+            i += 6;
+            if (i < s.Length && s[i] == ':')
+            {
+                if (i + 3 > s.Length || !TryDigits(s.Slice(i + 1, 2), out second))
+                {
+                    return null;
+                }
+
+                i += 3;
+                if (i < s.Length && s[i] is '.' or ',')
+                {
+                    var start = ++i;
+                    while (i < s.Length && char.IsAsciiDigit(s[i]))
+                    {
+                        i++;
+                    }
+
+                    if (i == start)
+                    {
+                        return null;
+                    }
+
+                    fractionTicks = 0;
+                    for (var k = 0; k < MaxFractionDigits; k++)
+                    {
+                        fractionTicks = (fractionTicks * 10) + (start + k < i ? s[start + k] - '0' : 0);
+                    }
+                }
+            }
+        }
+
+        while (i < s.Length && s[i] == ' ')
+        {
+            i++;
+        }
+
+        var offset = TimeSpan.Zero;
+        if (i < s.Length && s[i] is 'Z' or 'z')
+        {
+            i++;
+        }
+        else if (i < s.Length && s[i] is '+' or '-')
+        {
+            var sign = s[i] == '-' ? -1 : 1;
+            if (i + 3 > s.Length || !TryDigits(s.Slice(i + 1, 2), out var offsetHours))
+            {
+                return null;
+            }
+
+            i += 3;
+            var offsetMinutes = 0;
+            if (i < s.Length)
+            {
+                var colon = s[i] == ':' ? 1 : 0;
+                if (i + colon + 2 != s.Length || !TryDigits(s.Slice(i + colon, 2), out offsetMinutes))
+                {
+                    return null;
+                }
+
+                i = s.Length;
+            }
+
+            if (offsetHours > 14 || offsetMinutes > 59)
+            {
+                return (false, default);
+            }
+
+            offset = sign * new TimeSpan(offsetHours, offsetMinutes, 0);
+        }
+
+        if (i != s.Length)
+        {
+            return null;
+        }
+
+        try
+        {
+            var date = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified);
+            if (hasTime)
+            {
+                date = date.Add(new TimeSpan(hour, minute, second));
+                if (fractionTicks >= 0)
+                {
+                    date = date.AddTicks(fractionTicks);
+                }
+            }
+
+            return (true, new DateTimeOffset(date, offset));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return (false, default);
+        }
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     private static int Number(Match match, string group) =>

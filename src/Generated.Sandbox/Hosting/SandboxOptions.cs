@@ -36,6 +36,12 @@ public sealed class SandboxOptions
     /// <summary>The clock for token expiry, rate-limit windows and timestamps; tests substitute a manual clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Fault injection in front of every API: canned errors, resets, delays and truncated bodies for matching requests
+    /// (see <see cref="Faults.SandboxFaults"/>). Rules may be added while the sandbox runs; null turns the middleware off.
+    /// </summary>
+    public Faults.SandboxFaults? Faults { get; set; } = new();
+
     /// <summary>Settings of the SmartPay API (under <c>/smartpay/</c>).</summary>
     public SmartPay.SmartPaySandboxOptions SmartPay { get; set; } = new();
 

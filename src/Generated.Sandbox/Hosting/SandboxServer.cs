@@ -102,6 +102,7 @@ public static class SandboxServer
         }
 
         var app = builder.Build();
+        Faults.SandboxFaultMiddleware.Use(app, options.Faults);
         foreach (var api in apis)
         {
             api.Map(app);

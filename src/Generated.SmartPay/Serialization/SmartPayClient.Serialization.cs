@@ -6,8 +6,8 @@ namespace Generated.SmartPay;
 /// <content>
 /// SmartPay's wire conventions on top of the shared lenient settings: timestamps written as
 /// <c>YYYY-MM-DD HH:MM:SS</c> UTC (A6), form values written as SmartPay reads them (<c>true</c>/<c>false</c>,
-/// invariant numbers; A4), <c>errors</c>/<c>warnings</c> maps read in every historical shape (A2), and bodies read
-/// as text so every error carries the raw response.
+/// invariant numbers; A4), <c>errors</c>/<c>warnings</c> maps read in every historical shape (A2). Error bodies are
+/// read as text, so every error carries the raw response (build/nswag/templates/Client.Class.ReadObjectResponse.liquid).
 /// </content>
 public partial class SmartPayClient
 {
@@ -23,6 +23,4 @@ public partial class SmartPayClient
         settings.Converters.Insert(1, new FormValueStringConverter());
         settings.Converters.Insert(2, new ErrorMapConverter());
     }
-
-    partial void Initialize() => ReadResponseAsString = true;
 }

@@ -41,8 +41,9 @@ internal static class SmartexErrorEnvelope
         {
             return root.ToObject<ErrorResponse>(JsonSerializer.Create(settings));
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
+            // An envelope whose members have unexpected shapes is still an error envelope.
             return new ErrorResponse { Error = root["error"]?.ToString(Formatting.None) };
         }
     }
@@ -62,8 +63,9 @@ internal static class SmartexErrorEnvelope
                 message = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 break;
             case JObject detail:
-                type = detail.Value<string>("type");
-                message = detail.Value<string>("message");
+                // Value<string> throws InvalidCastException when the member is an object, an array or a huge number.
+                type = Text(detail["type"]);
+                message = Text(detail["message"]);
                 if (detail["messages"] is JObject perField)
                 {
                     foreach (var field in perField.Properties())
@@ -82,7 +84,7 @@ internal static class SmartexErrorEnvelope
         {
             string text => text,
             JValue value => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            JObject obj when obj.Value<string>("message") is { } text => text,
+            JObject obj when Text(obj["message"]) is { } text => text,
             JToken token => token.ToString(Formatting.None),
             _ => item?.ToString() ?? string.Empty,
         }).Where(text => text.Length > 0).ToList();
@@ -98,6 +100,14 @@ internal static class SmartexErrorEnvelope
         message = !string.IsNullOrEmpty(message) ? message : messages.FirstOrDefault() ?? type ?? "unknown error";
         return new Details(type, message, fields, messages);
     }
+
+    private static string? Text(JToken? token) => token switch
+    {
+        null or { Type: JTokenType.Null or JTokenType.Undefined } => null,
+        JValue { Type: JTokenType.String } value => (string?)value.Value,
+        JValue value => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => token.ToString(Formatting.None),
+    };
 
     private static bool IsEmpty(JToken token) => token.Type switch
     {

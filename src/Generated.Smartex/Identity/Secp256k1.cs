@@ -17,8 +17,12 @@ internal static class Secp256k1
 {
     private const string Base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
-    /// <summary>The SEC 2 curve parameters of secp256k1.</summary>
-    internal static readonly X9ECParameters Parameters = SecNamedCurves.GetByName("secp256k1");
+    /// <summary>
+    /// The SEC 2 curve parameters of secp256k1, on BouncyCastle's specialised implementation (fixed-size field
+    /// arithmetic, GLV endomorphism): the same curve and the same RFC 6979 signatures as the generic
+    /// <c>SecNamedCurves</c> one, about 5× faster with 8× less garbage per signature (docs/performance.md).
+    /// </summary>
+    internal static readonly X9ECParameters Parameters = Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName("secp256k1");
 
     /// <summary>The domain parameters used for signing and verification.</summary>
     internal static readonly ECDomainParameters Domain =

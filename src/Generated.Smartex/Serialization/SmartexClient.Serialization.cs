@@ -4,7 +4,8 @@ namespace Generated.Smartex;
 
 /// <content>
 /// Lenient reading of Smartex payloads (epoch-millisecond timestamps, ETH amounts as string or number, exceptionStatus
-/// as <c>false</c> or a string), and bodies read as text so every error carries the raw response.
+/// as <c>false</c> or a string). Error bodies are read as text, so every error carries the raw response
+/// (build/nswag/templates/Client.Class.ReadObjectResponse.liquid).
 /// </content>
 public partial class SmartexClient
 {
@@ -14,6 +15,4 @@ public partial class SmartexClient
         settings.Converters.Add(new SmartexBooleanAsStringConverter());
         settings.Converters.Add(new Serialization.SmartexDecimalConverter());
     }
-
-    partial void Initialize() => ReadResponseAsString = true;
 }

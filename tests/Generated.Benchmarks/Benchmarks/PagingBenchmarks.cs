@@ -34,7 +34,7 @@ public class PagingBenchmarks
         var count = 0;
         for (var page = 0; ; page++)
         {
-            var result = await _baseline.FindCompaniesAsync(page, PagedCompanies.PageSize).ConfigureAwait(false);
+            var result = await _baseline.FindCompaniesAsync(page, PagedCompanies.RequestedSize).ConfigureAwait(false);
             count += result.Content.Count;
             if (page + 1 >= result.Page!.TotalPages)
             {
@@ -47,7 +47,7 @@ public class PagingBenchmarks
     public async Task<int> Generated()
     {
         var count = 0;
-        await foreach (var company in _generated.FindCompaniesAllAsync(size: PagedCompanies.PageSize).ConfigureAwait(false))
+        await foreach (var company in _generated.FindCompaniesAllAsync(size: PagedCompanies.RequestedSize).ConfigureAwait(false))
         {
             count++;
         }

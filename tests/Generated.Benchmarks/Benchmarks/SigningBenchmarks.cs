@@ -4,6 +4,11 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Generated.Benchmarks.Infrastructure;
 using Generated.Smartex.Identity;
+using Org.BouncyCastle.Crypto.EC;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace Generated.Benchmarks.Benchmarks;
 
@@ -19,6 +24,7 @@ public class SigningBenchmarks
     private SmartexIdentity _identity = null!;
     private ECDsa _ecdsa = null!;
     private byte[] _message = null!;
+    private ECPrivateKeyParameters _customCurveKey = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -27,10 +33,17 @@ public class SigningBenchmarks
         _message = SmartexRequestSigner.BuildMessage(new Uri("https://smartex.io/invoices"), Encoding.UTF8.GetBytes(
             """{"price":20,"currency":"USD","posData":"{\"orderId\":\"1001\"}","orderID":"1001","itemDesc":"Blue mug","buyerEmail":"ada@example.org","token":"9mKx2vR4tLq8WnZp5sHc7YdFj3GbXe6AuNo1iTrQwEy"}"""));
         _ecdsa = CreateDotNetKey(_identity);
+        var curve = CustomNamedCurves.GetByName("secp256k1");
+        _customCurveKey = new ECPrivateKeyParameters(
+            new BcBigInteger(_identity.ExportPrivateKeyHex(), 16),
+            new ECDomainParameters(curve.Curve, curve.G, curve.N, curve.H, curve.GetSeed()));
 
         // Both signers must produce signatures the Smartex verifier accepts.
         Check.Equal(_identity.Verify(_message, BouncyCastle()), true);
         Check.Equal(SmartexSignature.Verify(_identity.PublicKeyHex, _message, DotNetOpenSsl()), true);
+
+        // RFC 6979 on BouncyCastle's optimised secp256k1 curve gives the very same (deterministic) signature.
+        Check.Equal(BouncyCastleCustomCurve(), BouncyCastle());
     }
 
     /// <summary>Imports the identity's SEC1 key into .NET's ECDsa (OpenSSL on Linux).</summary>
@@ -43,6 +56,17 @@ public class SigningBenchmarks
 
     [Benchmark(Baseline = true, Description = "BouncyCastle, RFC 6979 (shipped)")]
     public string BouncyCastle() => _identity.Sign(_message);
+
+    [Benchmark(Description = "BouncyCastle, RFC 6979, CustomNamedCurves secp256k1")]
+    public string BouncyCastleCustomCurve()
+    {
+        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
+        signer.Init(true, _customCurveKey);
+        var rs = signer.GenerateSignature(SHA256.HashData(_message));
+        var r = new BigInteger(rs[0].ToByteArrayUnsigned(), isUnsigned: true, isBigEndian: true);
+        var s = new BigInteger(rs[1].ToByteArrayUnsigned(), isUnsigned: true, isBigEndian: true);
+        return Convert.ToHexStringLower(Der(r, s > N >> 1 ? N - s : s));
+    }
 
     [Benchmark(Description = ".NET ECDsa (OpenSSL), random k")]
     public string DotNetOpenSsl()

@@ -25,6 +25,7 @@ public class SmallGetBenchmarks
         Check.Company(_stream.FindCompanyByIdAsync(Payloads.CompanyId).GetAwaiter().GetResult());
         Check.Company(_asString.FindCompanyByIdAsync(Payloads.CompanyId).GetAwaiter().GetResult());
         Check.Company(_baseline.GetCompanyAsync(Payloads.CompanyId).GetAwaiter().GetResult());
+        Check.RawBodiesOnErrors();
     }
 
     [Benchmark(Baseline = true, Description = "Baseline: HttpClient + STJ source-gen")]

@@ -11,6 +11,9 @@ public sealed class PagedCompanies
 {
     public const int PageSize = 1000;
 
+    /// <summary>The <c>size</c> the clients ask for: Pax8's documented maximum (the server answers <see cref="PageSize"/> items anyway).</summary>
+    public const int RequestedSize = 200;
+
     private readonly byte[][] _pages;
 
     public PagedCompanies(int pages)

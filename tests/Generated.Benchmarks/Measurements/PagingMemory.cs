@@ -73,7 +73,7 @@ public static class PagingMemory
                 : server.Respond(request)));
 
         // Warm up (token, JIT, contracts) on a separate pageable, then measure from a clean heap.
-        await foreach (var _ in client.FindCompaniesAllAsync(size: PagedCompanies.PageSize).ConfigureAwait(false))
+        await foreach (var _ in client.FindCompaniesAllAsync(size: PagedCompanies.RequestedSize).ConfigureAwait(false))
         {
             break;
         }
@@ -82,7 +82,7 @@ public static class PagingMemory
         var requestsBefore = server.Requests;
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         long items = 0, maxLive = 0;
-        await foreach (var company in client.FindCompaniesAllAsync(size: PagedCompanies.PageSize).ConfigureAwait(false))
+        await foreach (var company in client.FindCompaniesAllAsync(size: PagedCompanies.RequestedSize).ConfigureAwait(false))
         {
             if (items % PagedCompanies.PageSize == 0)
             {
@@ -100,7 +100,7 @@ public static class PagingMemory
         long maxHeap = 0;
         server.OnRequest = () => maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(forceFullCollection: false) - baseline);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        await foreach (var company in client.FindCompaniesAllAsync(size: PagedCompanies.PageSize).ConfigureAwait(false))
+        await foreach (var company in client.FindCompaniesAllAsync(size: PagedCompanies.RequestedSize).ConfigureAwait(false))
         {
             maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(forceFullCollection: false) - baseline);
             GC.KeepAlive(company);
@@ -115,9 +115,9 @@ public static class PagingMemory
     {
         var server = new PagedCompanies(1);
         var client = new Pax8Client(Clients.Http(new StaticResponseHandler(server.Respond), Clients.Pax8BaseUrl));
-        _ = await client.FindCompaniesAsync(page: 0, size: PagedCompanies.PageSize).ConfigureAwait(false);
+        _ = await client.FindCompaniesAsync(page: 0, size: PagedCompanies.RequestedSize).ConfigureAwait(false);
         var before = GC.GetTotalMemory(forceFullCollection: true);
-        var page = await client.FindCompaniesAsync(page: 0, size: PagedCompanies.PageSize).ConfigureAwait(false);
+        var page = await client.FindCompaniesAsync(page: 0, size: PagedCompanies.RequestedSize).ConfigureAwait(false);
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(page);
         return after - before;

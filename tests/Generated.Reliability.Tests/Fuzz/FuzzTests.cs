@@ -13,6 +13,7 @@ namespace Generated.Reliability.Tests.Fuzz;
 /// At least 10,000 mutated payloads per API through every response model of every operation (the operation tables of
 /// the per-client test projects), through the real client pipeline: every outcome is a success or a typed exception.
 /// </summary>
+[Collection(HeavyCollection.Name)]
 public sealed class Pax8FuzzTests(ITestOutputHelper output)
 {
     public const int Payloads = 10_000;
@@ -39,6 +40,7 @@ public sealed class Pax8FuzzTests(ITestOutputHelper output)
         File.ReadAllText(Repo.PathOf("tests", $"Generated.{project}.Tests", "Payloads", payload + ".json"));
 }
 
+[Collection(HeavyCollection.Name)]
 public sealed class SmartPayFuzzTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 120_000)]
@@ -59,6 +61,7 @@ public sealed class SmartPayFuzzTests(ITestOutputHelper output)
     }
 }
 
+[Collection(HeavyCollection.Name)]
 public sealed class SmartexFuzzTests(ITestOutputHelper output)
 {
     [Fact(Timeout = 180_000)]

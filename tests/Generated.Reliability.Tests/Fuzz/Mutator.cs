@@ -128,7 +128,7 @@ public sealed class Mutator(int seed)
                 replacement = new JValue("__RAW__");
                 break;
             case "huge-string":
-                replacement = new JValue(new string('x', Pick([1_000, 100_000, 1_000_000])));
+                replacement = new JValue(new string('x', Pick([1_000, 20_000])));
                 break;
             default: // remove-member
                 var property = (root is JContainer removeContainer ? removeContainer.DescendantsAndSelf() : [root]).OfType<JProperty>().ToList();

@@ -48,14 +48,14 @@ public sealed class Harness : IAsyncDisposable
 
     public Sandbox.Faults.SandboxFaults Faults => Sandbox.Options.Faults!;
 
-    /// <summary>Retries with millisecond delays, a one-second attempt timeout, Retry-After up to three seconds, no breaker.</summary>
+    /// <summary>Retries with millisecond delays, a two-second attempt timeout, Retry-After up to three seconds, no breaker.</summary>
     public static ResilienceOptions FastResilience() => new()
     {
         MaxRetryAttempts = 3,
         BaseDelay = TimeSpan.FromMilliseconds(1),
         MaxDelay = TimeSpan.FromMilliseconds(10),
         UseJitter = false,
-        AttemptTimeout = TimeSpan.FromSeconds(1),
+        AttemptTimeout = TimeSpan.FromSeconds(2),
         TotalTimeout = TimeSpan.FromSeconds(20),
         MaxRetryAfter = TimeSpan.FromSeconds(3),
         EnableCircuitBreaker = false,

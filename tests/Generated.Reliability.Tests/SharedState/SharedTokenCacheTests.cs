@@ -11,6 +11,7 @@ namespace Generated.Reliability.Tests.SharedState;
 /// Several processes (spawned, not threads) share one FileTokenCache file: no corrupt file, no lost entry, at most
 /// one token request per process; and a damaged file is discarded and the token fetched again.
 /// </summary>
+[Collection(Reliability.Tests.Infrastructure.HeavyCollection.Name)]
 public sealed class SharedTokenCacheTests(ITestOutputHelper output) : IDisposable
 {
     private const int Processes = 6;

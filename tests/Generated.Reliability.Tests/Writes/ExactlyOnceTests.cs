@@ -10,7 +10,7 @@ namespace Generated.Reliability.Tests.Writes;
 /// Faults around every create operation: whatever happens on the wire, the sandbox records exactly one creation per
 /// logical call when the request reached it, and none when it provably did not (never two).
 /// </summary>
-public sealed class ExactlyOnceTests(ITestOutputHelper output)
+public sealed class ExactlyOnceTests(Faults.FaultFixture fixture, ITestOutputHelper output) : IClassFixture<Faults.FaultFixture>
 {
     /// <summary>How a fault is injected, what the caller sees, and how many records the call may create.</summary>
     public sealed record Placement(string Name, Action<Harness, WriteOperation> Arm, bool Succeeds, int Created, int Attempts, int? Status = null);
@@ -60,9 +60,9 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
     [MemberData(nameof(Cases))]
     public async Task A_create_is_recorded_exactly_once_per_logical_call(Api api, string operation, string placementName)
     {
-        await using var harness = await Harness.StartAsync(api, kestrel: true);
-        await harness.WarmUpAsync();
+        var harness = fixture[api];
         var write = harness.Writes().Single(w => w.Name == operation);
+        await DeleteWebhooksAsync(harness, operation);
         var placement = Placements.Single(p => p.Name == placementName);
         var before = write.Created();
         var attemptsBefore = harness.Script.AttemptsTo(write.Method, write.Path);
@@ -97,16 +97,23 @@ public sealed class ExactlyOnceTests(ITestOutputHelper output)
 
         // The API is still usable afterwards, and a plain retry by the caller creates exactly one more.
         harness.Faults.Clear();
-        if (api == Api.SmartPay && operation == "create_webhook")
-        {
-            foreach (var id in harness.Sandbox.GetState<Sandbox.SmartPaySandboxState>().CreatedWebhookIds)
-            {
-                await harness.SmartPay!.DeleteWebhookAsync(new DeleteWebhookRequest { WebhookId = id });
-            }
-        }
-
+        await DeleteWebhooksAsync(harness, operation);
         var afterFault = write.Created();
         await write.Call(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         (write.Created() - afterFault).ShouldBe(1);
+    }
+
+    /// <summary>SmartPay allows one webhook per topic: the previous case's webhook goes before the next create.</summary>
+    private static async Task DeleteWebhooksAsync(Harness harness, string operation)
+    {
+        if (operation != "create_webhook")
+        {
+            return;
+        }
+
+        foreach (var webhook in (await harness.SmartPay!.GetWebhooksAsync(new GetWebhooksRequest())).Result ?? [])
+        {
+            await harness.SmartPay.DeleteWebhookAsync(new DeleteWebhookRequest { WebhookId = webhook.WebhookId });
+        }
     }
 }

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Runs every performance measurement of docs/performance.md:
+#   1. BenchmarkDotNet micro-benchmarks (tests/Generated.Benchmarks): small GET, page of 1,000, form POST, signed POST,
+#      auth hot paths, Smartex signing, paging throughput; ratios to a hand-written HttpClient + System.Text.Json baseline;
+#   2. the paging-memory run (100,000 items over 100 pages; fails when memory grows with the number of pages);
+#   3. build timing: no-op build with generation on vs off, and one-line spec edit -> rebuilt client (medians).
+#
+# Usage:
+#   build/run-benchmarks.sh                 everything (about 15-20 minutes on a 2-core machine)
+#   build/run-benchmarks.sh --quick         only checks that everything executes (under 2 minutes; used by CI)
+#   build/run-benchmarks.sh --only micro|paging|build [--runs N] [-- <BenchmarkDotNet args, e.g. --filter '*SmallGet*'>]
+# Results: artifacts/benchmarks/ (BenchmarkDotNet markdown tables, paging-memory.md, build-timing.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+out=$root/artifacts/benchmarks
+project=tests/Generated.Benchmarks/Generated.Benchmarks.csproj
+dll=tests/Generated.Benchmarks/bin/Release/net10.0/Generated.Benchmarks.dll
+
+quick=false
+only=all
+runs=5
+bdn_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --only) only=$2; shift ;;
+    --runs) runs=$2; shift ;;
+    --) shift; bdn_args=("$@"); break ;;
+    *) echo "run-benchmarks: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+mkdir -p "$out"
+
+log() { echo "run-benchmarks: $*" >&2; }
+machine() {
+  echo "- Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
+  echo "- .NET SDK $(dotnet --version); $(uname -sr)"
+  echo "- Load when started: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+}
+
+build_benchmarks() {
+  log "building $project (Release)"
+  dotnet build "$project" -c Release -nologo -v:q -p:TreatWarningsAsErrors=true > "$out/benchmarks-build.log" 2>&1 \
+    || { tail -30 "$out/benchmarks-build.log"; exit 1; }
+}
+
+run_micro() {
+  local args=(--filter '*')
+  [ ${#bdn_args[@]} -gt 0 ] && args=("${bdn_args[@]}")
+  if $quick; then
+    log "micro-benchmarks, quick (one in-process invocation each)"
+    dotnet "$dll" --quick "${args[@]}" --artifacts "$out/quick" > "$out/quick.log" 2>&1 \
+      || { tail -40 "$out/quick.log"; log "FAIL: a benchmark did not run"; exit 1; }
+    grep -q "executed benchmarks" "$out/quick.log" || { log "FAIL: BenchmarkDotNet ran nothing"; exit 1; }
+  else
+    log "micro-benchmarks (warmup 3, iterations 10, in-process, MemoryDiagnoser); load $(cut -d' ' -f1 /proc/loadavg)"
+    dotnet "$dll" "${args[@]}" --artifacts "$out/bdn" > "$out/micro.log" 2>&1 \
+      || { tail -40 "$out/micro.log"; exit 1; }
+    { echo "# Micro-benchmarks"; echo; machine; echo;
+      for f in "$out"/bdn/results/*-report-github.md; do echo "## $(basename "$f" -report-github.md)"; echo; cat "$f"; echo; done; } > "$out/micro.md"
+    log "tables: $out/micro.md"
+  fi
+}
+
+run_paging() {
+  local pages=(10 100)
+  $quick && pages=(2 5)
+  log "paging memory (${pages[*]} pages of 1,000)"
+  { echo "# Paging memory"; echo; machine; echo; dotnet "$dll" paging-memory "${pages[@]}"; } > "$out/paging-memory.md" \
+    || { cat "$out/paging-memory.md"; log "FAIL: paging memory check"; exit 1; }
+  tail -1 "$out/paging-memory.md" >&2
+}
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+run_build() {
+  if $quick; then
+    # Only proves the measurement commands work: one no-op build of the Pax8 client each way, in place.
+    log "build timing, quick (one no-op build of Generated.Pax8 with and without generation)"
+    dotnet build src/Generated.Pax8/Generated.Pax8.csproj -nologo -v:q > /dev/null
+    local start; start=$(date +%s%N)
+    dotnet build src/Generated.Pax8/Generated.Pax8.csproj --no-restore -nologo -v:q > /dev/null
+    local on; on=$(ms "$start")
+    start=$(date +%s%N)
+    dotnet build src/Generated.Pax8/Generated.Pax8.csproj --no-restore -nologo -v:q -p:OpenApiGenerateOnBuild=false > /dev/null
+    local off; off=$(ms "$start")
+    log "no-op build of Generated.Pax8: ${on} ms with generation, ${off} ms without"
+    return
+  fi
+
+  # In a scratch copy of the working tree, so that the spec edits never meet another build or test run here.
+  local scratch; scratch=$(mktemp -d /tmp/generated-build-timing.XXXXXX)
+  trap 'rm -rf "$scratch"' RETURN
+  log "build timing in $scratch ($runs runs each)"
+  tar -C "$root" --exclude=./node_modules --exclude=./artifacts --exclude='*/bin' --exclude='*/obj' -cf - . | tar -C "$scratch" -xf -
+  ln -s "$root/node_modules" "$scratch/node_modules"
+  cd "$scratch"
+  dotnet build Generated.sln -nologo -v:q > "$out/build-timing.log" 2>&1 || { tail -30 "$out/build-timing.log"; exit 1; }
+
+  local on=() off=() edit=() i start
+  for i in $(seq "$runs"); do
+    start=$(date +%s%N); dotnet build Generated.sln --no-restore -nologo -v:q > /dev/null; on+=("$(ms "$start")")
+    start=$(date +%s%N); dotnet build Generated.sln --no-restore -nologo -v:q -p:OpenApiGenerateOnBuild=false > /dev/null; off+=("$(ms "$start")")
+  done
+
+  # One-line spec edit (an operation summary, which lands in the generated XML docs) -> rebuilt Pax8 client.
+  cp specs/pax8.yaml "$scratch/pax8.yaml.orig"
+  for i in $(seq "$runs"); do
+    sed -i "s/^      summary: Get company by ID.*/      summary: Get company by ID (edit $i)/" specs/pax8.yaml
+    start=$(date +%s%N)
+    dotnet build src/Generated.Pax8/Generated.Pax8.csproj --no-restore -nologo -v:n > "$out/build-edit.log" 2>&1
+    edit+=("$(ms "$start")")
+    grep -q "OpenApi: generating Pax8Client " "$out/build-edit.log" || { log "FAIL: the spec edit did not regenerate Pax8Client"; exit 1; }
+    grep -q "Get company by ID (edit $i)" src/Generated.Pax8/obj/Generated/Pax8Client.g.cs || { log "FAIL: the edit is not in the generated client"; exit 1; }
+  done
+  cp "$scratch/pax8.yaml.orig" specs/pax8.yaml
+  cd "$root"
+
+  local m_on m_off m_edit
+  m_on=$(printf '%s\n' "${on[@]}" | median)
+  m_off=$(printf '%s\n' "${off[@]}" | median)
+  m_edit=$(printf '%s\n' "${edit[@]}" | median)
+  {
+    echo "# Build timing"; echo; machine; echo
+    echo "| Measurement | Median | Runs (ms) |"
+    echo "|---|---:|---|"
+    echo "| No-op \`dotnet build Generated.sln\`, generation enabled | ${m_on} ms | ${on[*]} |"
+    echo "| No-op \`dotnet build Generated.sln -p:OpenApiGenerateOnBuild=false\` | ${m_off} ms | ${off[*]} |"
+    echo "| Ratio enabled / disabled | $(awk "BEGIN {printf \"%.2f\", $m_on / $m_off}") | |"
+    echo "| One-line edit of specs/pax8.yaml → \`dotnet build src/Generated.Pax8\` (regenerate + compile) | ${m_edit} ms | ${edit[*]} |"
+  } > "$out/build-timing.md"
+  cat "$out/build-timing.md" >&2
+}
+
+build_benchmarks
+case "$only" in
+  all) run_micro; run_paging; run_build ;;
+  micro) run_micro ;;
+  paging) run_paging ;;
+  build) run_build ;;
+  *) echo "run-benchmarks: --only micro|paging|build" >&2; exit 2 ;;
+esac
+log "done; results in $out"
