@@ -45,6 +45,9 @@ public static class AllocationProbe
         await MeasureAsync(output, "page: Json.NET, client settings", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.CompanyPage>(page, settings)), 20).ConfigureAwait(false);
         await MeasureAsync(output, "page: Json.NET, no converters", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.CompanyPage>(page, plain)), 20).ConfigureAwait(false);
         await MeasureAsync(output, "page: STJ source-gen", () => Task.FromResult(System.Text.Json.JsonSerializer.Deserialize(page, BaselineJsonContext.Default.CompanyPageDto)), 20).ConfigureAwait(false);
+        var cached = ResponseBody.CreateSerializer(settings);
+        await MeasureAsync(output, "Json.NET: new JsonSerializer per call", () => Task.FromResult(Newtonsoft.Json.JsonSerializer.Create(settings).Deserialize<Pax8.Company>(new Newtonsoft.Json.JsonTextReader(new StringReader(text))))).ConfigureAwait(false);
+        await MeasureAsync(output, "Json.NET: one cached JsonSerializer", () => Task.FromResult(cached.Deserialize<Pax8.Company>(new Newtonsoft.Json.JsonTextReader(new StringReader(text))))).ConfigureAwait(false);
         await MeasureAsync(output, "header dictionary copy", async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
