@@ -20,9 +20,9 @@ public partial class Pax8Client
         ArgumentNullException.ThrowIfNull(options);
         Pax8Client? client = null;
         var runtime = new Pax8ClientRuntime(options, () => client!, loggerFactory, distributedCache: null);
-        var httpClient = new HttpClient(Pax8HttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? Pax8HttpPipeline.CreatePrimaryHandler()))
+        var httpClient = new HttpClient(Generated.Runtime.Http.HttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? Generated.Runtime.Http.HttpPipeline.CreatePrimaryHandler()))
         {
-            BaseAddress = Pax8HttpPipeline.WithTrailingSlash(options.BaseUrl),
+            BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(options.BaseUrl),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         client = new Pax8Client(httpClient);

@@ -21,9 +21,9 @@ public partial class SmartPayClient
         ArgumentNullException.ThrowIfNull(options);
         SmartPayClient? client = null;
         var runtime = new SmartPayClientRuntime(options, () => client!, loggerFactory, distributedCache: null);
-        var httpClient = new HttpClient(SmartPayHttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? SmartPayHttpPipeline.CreatePrimaryHandler()))
+        var httpClient = new HttpClient(Generated.Runtime.Http.HttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? Generated.Runtime.Http.HttpPipeline.CreatePrimaryHandler()))
         {
-            BaseAddress = SmartPayHttpPipeline.WithTrailingSlash(options.BaseUrl),
+            BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(options.BaseUrl),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         client = new SmartPayClient(httpClient);

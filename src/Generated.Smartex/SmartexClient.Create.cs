@@ -42,9 +42,9 @@ public partial class SmartexClient
     {
         ArgumentNullException.ThrowIfNull(options);
         var runtime = new SmartexClientRuntime(options, loggerFactory);
-        var httpClient = new HttpClient(SmartexHttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? SmartexHttpPipeline.CreatePrimaryHandler()))
+        var httpClient = new HttpClient(Generated.Runtime.Http.HttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? Generated.Runtime.Http.HttpPipeline.CreatePrimaryHandler()))
         {
-            BaseAddress = SmartexHttpPipeline.WithTrailingSlash(options.BaseUrl),
+            BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(options.BaseUrl),
             Timeout = Timeout.InfiniteTimeSpan,
         };
         return CreateWithRuntime(httpClient, runtime);

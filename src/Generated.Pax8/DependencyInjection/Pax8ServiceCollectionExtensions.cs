@@ -54,7 +54,7 @@ public static class Pax8ServiceCollectionExtensions
 
         var builder = services.AddHttpClient<Pax8Client>(HttpClientName, (provider, http) =>
         {
-            http.BaseAddress = Pax8HttpPipeline.WithTrailingSlash(provider.GetRequiredService<Pax8ClientRuntime>().Options.BaseUrl);
+            http.BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(provider.GetRequiredService<Pax8ClientRuntime>().Options.BaseUrl);
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
         AddHandlers(builder);
@@ -62,7 +62,7 @@ public static class Pax8ServiceCollectionExtensions
 
         var experimental = services.AddHttpClient<Pax8ExperimentalClient>(ExperimentalHttpClientName, (provider, http) =>
         {
-            http.BaseAddress = Pax8HttpPipeline.WithTrailingSlash(provider.GetRequiredService<Pax8ClientRuntime>().Options.ExperimentalBaseUrl);
+            http.BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(provider.GetRequiredService<Pax8ClientRuntime>().Options.ExperimentalBaseUrl);
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
         AddHandlers(experimental);

@@ -50,7 +50,7 @@ public static class SmartPayServiceCollectionExtensions
 
         var builder = services.AddHttpClient<SmartPayClient>(HttpClientName, (provider, http) =>
         {
-            http.BaseAddress = SmartPayHttpPipeline.WithTrailingSlash(provider.GetRequiredService<SmartPayClientRuntime>().Options.BaseUrl);
+            http.BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(provider.GetRequiredService<SmartPayClientRuntime>().Options.BaseUrl);
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
 

@@ -50,7 +50,7 @@ public static class SmartexServiceCollectionExtensions
 
         var builder = services.AddHttpClient(HttpClientName, (provider, http) =>
         {
-            http.BaseAddress = SmartexHttpPipeline.WithTrailingSlash(provider.GetRequiredService<SmartexClientRuntime>().Options.BaseUrl);
+            http.BaseAddress = Generated.Runtime.Http.HttpPipeline.WithTrailingSlash(provider.GetRequiredService<SmartexClientRuntime>().Options.BaseUrl);
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
         builder.AddTypedClient((http, provider) => SmartexClient.CreateWithRuntime(http, provider.GetRequiredService<SmartexClientRuntime>()));
