@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=artifacts/packages
 rm -rf "$packages" samples/Consumer/obj/packages
-dotnet pack Generated.sln -o "$packages" -nologo -v:q -p:NoWarn=NU5104 > artifacts/pack.log 2>&1 || { tail -30 artifacts/pack.log; exit 1; }
+dotnet pack Generated.sln -o "$packages" -nologo -v:q > artifacts/pack.log 2>&1 || { tail -30 artifacts/pack.log; exit 1; }
 echo "run-sample: packed $(ls "$packages"/*.nupkg | wc -l) packages: $(cd "$packages" && ls *.nupkg | tr '\n' ' ')"
 
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
