@@ -33,7 +33,12 @@ internal sealed class Pax8ClientRuntime : IDisposable
             tokenSource.AcquireAsync,
             CreateTokenCache(options, distributedCache),
             tokenSource.CacheKey,
-            new TokenProviderOptions { TimeProvider = options.TimeProvider });
+            new TokenProviderOptions
+            {
+                TimeProvider = options.TimeProvider,
+                Lifetime = Pax8TokenSource.Lifetime,
+                Logger = _loggerFactory.CreateLogger("Generated.Pax8.Authentication"),
+            });
     }
 
     public Pax8ClientOptions Options { get; }

@@ -37,7 +37,13 @@ internal sealed class SmartPayClientRuntime : IDisposable
             tokenSource.AcquireAsync,
             CreateTokenCache(options, distributedCache),
             tokenSource.CacheKey,
-            new TokenProviderOptions { TimeProvider = options.TimeProvider, RefreshMargin = options.RefreshMargin });
+            new TokenProviderOptions
+            {
+                TimeProvider = options.TimeProvider,
+                RefreshMargin = options.RefreshMargin,
+                Lifetime = SmartPayTokenSource.Lifetime,
+                Logger = _loggerFactory.CreateLogger("Generated.SmartPay.Authentication"),
+            });
     }
 
     public SmartPayClientOptions Options { get; }

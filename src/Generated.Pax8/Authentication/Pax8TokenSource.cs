@@ -23,9 +23,14 @@ internal sealed class Pax8TokenSource
     /// <summary>The cache key: tokens belong to one client id at one token endpoint and audience.</summary>
     public string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}";
 
-    public async Task<AccessToken> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Pax8 documents a 24-hour lifetime (<c>expires_in</c> 86400); the undocumented <c>expires_at</c> is read from
+    /// Pax8's clock and only checked against ours (see <see cref="TokenLifetimePolicy"/>).
+    /// </summary>
+    public static TokenLifetimePolicy Lifetime { get; } = new() { DefaultLifetime = TimeSpan.FromHours(24) };
+
+    public async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
     {
-        var requestedAt = _options.TimeProvider.GetUtcNow();
         var request = new TokenRequest
         {
             ClientId = _options.ClientId!,
@@ -54,8 +59,7 @@ internal sealed class Pax8TokenSource
         _redactor.AddSecret(response.AccessToken);
         SecretRedactor.Shared.AddSecret(response.AccessToken);
 
-        var lifetime = response.ExpiresIn is > 0 ? TimeSpan.FromSeconds((double)response.ExpiresIn.Value) : TimeSpan.FromHours(24);
-        var expiresAt = response.ExpiresAt ?? requestedAt + lifetime;
-        return new AccessToken(response.AccessToken, expiresAt);
+        var expiresIn = response.ExpiresIn is > 0 ? TimeSpan.FromSeconds((double)response.ExpiresIn.Value) : (TimeSpan?)null;
+        return new TokenGrant(response.AccessToken, expiresIn, response.ExpiresAt);
     }
 }

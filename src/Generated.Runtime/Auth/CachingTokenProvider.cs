@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace Generated.Runtime.Auth;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace Generated.Runtime.Auth;
 /// <remarks>
 /// Tokens are looked up in memory first, then in the <see cref="ITokenCache"/> (which may be shared with other
 /// processes), and only then acquired. Cache failures never fail a call: a failed read falls back to acquiring, a
-/// failed write is ignored.
+/// failed write is ignored. The expiry of every acquired token is decided by one rule,
+/// <see cref="TokenProviderOptions.Lifetime"/>; clock skew between the vendor and this machine is logged once.
 /// </remarks>
-public sealed class CachingTokenProvider : IAccessTokenProvider
+public sealed partial class CachingTokenProvider : IAccessTokenProvider
 {
-    private readonly Func<CancellationToken, Task<AccessToken>> _acquireToken;
+    private readonly Func<CancellationToken, Task<TokenGrant>> _acquireToken;
     private readonly ITokenCache _cache;
     private readonly string _cacheKey;
     private readonly TokenProviderOptions _options;
@@ -19,14 +22,15 @@ public sealed class CachingTokenProvider : IAccessTokenProvider
     private CurrentToken? _current;
     private AccessToken? _lastRejected;
     private TaskCompletionSource<AccessToken>? _pendingRefresh;
+    private int _skewReported;
 
-    /// <summary>Creates a provider.</summary>
+    /// <summary>Creates a provider over a source that reports what the authorization server said.</summary>
     /// <param name="acquireToken">Obtains a new token from the authorization server.</param>
     /// <param name="cache">Where tokens are kept between calls and processes.</param>
     /// <param name="cacheKey">The key for this client's token in <paramref name="cache"/>.</param>
-    /// <param name="options">Refresh margin and clock; defaults when <see langword="null"/>.</param>
+    /// <param name="options">Refresh margin, lifetime policy, clock and logger; defaults when <see langword="null"/>.</param>
     public CachingTokenProvider(
-        Func<CancellationToken, Task<AccessToken>> acquireToken,
+        Func<CancellationToken, Task<TokenGrant>> acquireToken,
         ITokenCache cache,
         string cacheKey,
         TokenProviderOptions? options = null)
@@ -38,6 +42,21 @@ public sealed class CachingTokenProvider : IAccessTokenProvider
         _cache = cache;
         _cacheKey = cacheKey;
         _options = options ?? new TokenProviderOptions();
+    }
+
+    /// <summary>Creates a provider over a source that already decided each token's expiry.</summary>
+    /// <remarks>The expiry still passes <see cref="TokenProviderOptions.Lifetime"/>: one already in the past is replaced by the default lifetime.</remarks>
+    /// <param name="acquireToken">Obtains a new token from the authorization server.</param>
+    /// <param name="cache">Where tokens are kept between calls and processes.</param>
+    /// <param name="cacheKey">The key for this client's token in <paramref name="cache"/>.</param>
+    /// <param name="options">Refresh margin and clock; defaults when <see langword="null"/>.</param>
+    public CachingTokenProvider(
+        Func<CancellationToken, Task<AccessToken>> acquireToken,
+        ITokenCache cache,
+        string cacheKey,
+        TokenProviderOptions? options = null)
+        : this(AsGrantSource(acquireToken), cache, cacheKey, options)
+    {
     }
 
     /// <inheritdoc />
@@ -153,13 +172,42 @@ public sealed class CachingTokenProvider : IAccessTokenProvider
             }
         }
 
-        var acquiredAt = _options.TimeProvider.GetUtcNow();
-        var acquired = await _acquireToken(CancellationToken.None).ConfigureAwait(false)
+        var requestedAt = _options.TimeProvider.GetUtcNow();
+        var grant = await _acquireToken(CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The token acquisition delegate returned null.");
 
+        var expiry = _options.Lifetime.Resolve(grant, requestedAt);
+        if (expiry.Skew is { } skew && Interlocked.Exchange(ref _skewReported, 1) == 0)
+        {
+            LogClockSkew(_options.Logger, ClientLabel(_cacheKey), skew, expiry.Source, expiry.ExpiresAt - requestedAt);
+        }
+
+        var acquired = new AccessToken(grant.Value, expiry.ExpiresAt);
         await TryWriteCacheAsync(acquired).ConfigureAwait(false);
-        return new CurrentToken(acquired, _options.GetEffectiveMargin(acquired, acquiredAt));
+        return new CurrentToken(acquired, _options.GetEffectiveMargin(acquired, requestedAt));
     }
+
+    // Cache keys start with the API name ("pax8|…"); the rest may identify a credential and stays out of logs.
+    private static string ClientLabel(string cacheKey)
+    {
+        var separator = cacheKey.IndexOf('|', StringComparison.Ordinal);
+        return separator > 0 ? cacheKey[..separator] : "this client";
+    }
+
+    private static Func<CancellationToken, Task<TokenGrant>> AsGrantSource(Func<CancellationToken, Task<AccessToken>> acquireToken)
+    {
+        ArgumentNullException.ThrowIfNull(acquireToken);
+        return async cancellationToken =>
+        {
+            var token = await acquireToken(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The token acquisition delegate returned null.");
+            return new TokenGrant(token.Value, expiresAt: token.ExpiresAt);
+        };
+    }
+
+    [LoggerMessage(EventId = 120, Level = LogLevel.Warning,
+        Message = "The token expiry stated by the authorization server for {Client} disagrees with the local clock by {Skew}; the token is kept for {Lifetime} ({Source}). Check this machine's clock. Reported once.")]
+    private static partial void LogClockSkew(ILogger logger, string client, TimeSpan skew, TokenExpirySource source, TimeSpan lifetime);
 
     private async Task<AccessToken?> TryReadCacheAsync()
     {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace Generated.Runtime.Auth;
 
 /// <summary>
@@ -7,6 +10,8 @@ public sealed class TokenProviderOptions
 {
     private TimeSpan _refreshMargin = TimeSpan.FromMinutes(5);
     private TimeProvider _timeProvider = TimeProvider.System;
+    private TokenLifetimePolicy _lifetime = new();
+    private ILogger _logger = NullLogger.Instance;
 
     /// <summary>
     /// How long before expiry a token is replaced. Capped per token at 10% of its lifetime (at least one second),
@@ -27,6 +32,20 @@ public sealed class TokenProviderOptions
     {
         get => _timeProvider;
         set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>How the expiry of each acquired token is decided (the client's documented lifetimes). Defaults to <see cref="TokenLifetimePolicy"/>'s defaults.</summary>
+    public TokenLifetimePolicy Lifetime
+    {
+        get => _lifetime;
+        set => _lifetime = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Where the provider reports clock skew (once). Defaults to no logging.</summary>
+    public ILogger Logger
+    {
+        get => _logger;
+        set => _logger = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>

@@ -12,11 +12,15 @@ namespace Generated.SmartPay;
 /// </summary>
 internal sealed class SmartPayTokenSource
 {
-    /// <summary>Tokens live at most one hour (README); <c>expires_on</c> further away is not believed.</summary>
-    internal static readonly TimeSpan MaxLifetime = TimeSpan.FromHours(1);
-
-    /// <summary>Used when <c>expires_on</c> is already past by the local clock (skew, or the 2018 "Eastern time" label).</summary>
-    internal static readonly TimeSpan SuspectClockLifetime = TimeSpan.FromMinutes(55);
+    /// <summary>
+    /// Tokens "expire within one hour of issue" (README): <c>expires_on</c> further away is not believed, and one that
+    /// is already past by the local clock (skew, or the 2018 "Eastern time" label) gives 55 minutes.
+    /// </summary>
+    internal static TokenLifetimePolicy Lifetime { get; } = new()
+    {
+        DefaultLifetime = TimeSpan.FromMinutes(55),
+        MaxLifetime = TimeSpan.FromHours(1),
+    };
 
     private readonly Func<SmartPayClient> _clientFactory;
     private readonly SmartPayClientOptions _options;
@@ -33,9 +37,8 @@ internal sealed class SmartPayTokenSource
     /// <summary>Tokens belong to one api_key at one base URL; the key is identified by a hash, never stored.</summary>
     public string CacheKey { get; }
 
-    public async Task<AccessToken> AcquireAsync(CancellationToken cancellationToken)
+    public async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
     {
-        var requestedAt = _options.TimeProvider.GetUtcNow();
         AuthenticateResponse response;
         try
         {
@@ -61,18 +64,8 @@ internal sealed class SmartPayTokenSource
 
         _redactor.AddSecret(token);
         SecretRedactor.Shared.AddSecret(token);
-        return new AccessToken(token, ExpiresAt(response.Result!.ExpiresOn, requestedAt));
-    }
-
-    /// <summary><c>expires_on</c> is authoritative, within reason: never beyond one hour, and a past value means a suspect clock.</summary>
-    internal static DateTimeOffset ExpiresAt(DateTimeOffset expiresOn, DateTimeOffset requestedAt)
-    {
-        if (expiresOn <= requestedAt)
-        {
-            return requestedAt + SuspectClockLifetime;
-        }
-
-        return expiresOn - requestedAt > MaxLifetime ? requestedAt + MaxLifetime : expiresOn;
+        // SmartPay states only an absolute expiry, on its clock.
+        return new TokenGrant(token, expiresAt: response.Result!.ExpiresOn);
     }
 
     private static string BuildCacheKey(SmartPayClientOptions options)

@@ -2,6 +2,9 @@ using System.Net;
 using Generated.Pax8.Tests.Infrastructure;
 using Generated.Pax8.Tests.Wire;
 using Generated.Runtime.Caching;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Pax8.Tests.Authentication;
 
@@ -129,6 +132,56 @@ public sealed class ClientCredentialsTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData("2025-12-31T00:00:00.000+00:00", 86400, "a past expires_at beside expires_in")]
+    [InlineData("2025-12-31T00:00:00.000+00:00", null, "a past expires_at and no expires_in")]
+    [InlineData("2036-01-01T00:00:00.000+00:00", 86400, "an expires_at ten years after expires_in")]
+    [InlineData("2026-01-05T00:00:00.000+00:00", 86400, "an expires_at days after expires_in")]
+    public async Task A_misdated_token_costs_at_most_one_extra_token_request_and_one_log_line(string expiresAt, int? expiresIn, string because)
+    {
+        var clock = new FakeTimeProvider(TestClients.Start);
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        var lifetime = expiresIn is null ? string.Empty : $",\"expires_in\":{expiresIn}";
+        var tokenResponse = $"{{\"access_token\":\"{TestClients.AccessToken}\",\"token_type\":\"Bearer\",\"expires_at\":\"{expiresAt}\"{lifetime}}}";
+        var (client, transport) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), o => o.TimeProvider = clock, loggerFactory, tokenResponse);
+
+        for (var call = 0; call < 20; call++)
+        {
+            await client.FindCompanyByIdAsync(OperationCases.CompanyId);
+            clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        transport.Requests.Count(TokenRequest).ShouldBeLessThanOrEqualTo(2, because);
+        logs.GetSnapshot().Count(r => r.Message.Contains("disagrees with the local clock", StringComparison.Ordinal)).ShouldBeLessThanOrEqualTo(1, because);
+    }
+
+    [Fact]
+    public async Task The_relative_lifetime_wins_over_a_skewed_absolute_expiry_and_the_skew_is_logged_once()
+    {
+        var clock = new FakeTimeProvider(TestClients.Start);
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        // Pax8's clock is a day behind ours: expires_at is already past, expires_in says 24 hours.
+        var tokenResponse = Payloads.Read("token").Replace("2026-01-02T00:00:00.000", "2026-01-01T00:00:00.000", StringComparison.Ordinal);
+        tokenResponse.ShouldNotBe(Payloads.Read("token"));
+        var (client, transport) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), o => o.TimeProvider = clock, loggerFactory, tokenResponse);
+
+        await client.FindCompanyByIdAsync(OperationCases.CompanyId);
+        clock.Advance(TimeSpan.FromHours(23));
+        await client.FindCompanyByIdAsync(OperationCases.CompanyId);
+        transport.Requests.Count(TokenRequest).ShouldBe(1, "the token lives the 24 hours expires_in states");
+
+        clock.Advance(TimeSpan.FromMinutes(56));
+        await client.FindCompanyByIdAsync(OperationCases.CompanyId);
+        transport.Requests.Count(TokenRequest).ShouldBe(2, "it is refreshed shortly before those 24 hours end");
+
+        var skew = logs.GetSnapshot().Where(r => r.Message.Contains("disagrees with the local clock", StringComparison.Ordinal)).ToList();
+        skew.Count.ShouldBe(1);
+        skew[0].Level.ShouldBe(LogLevel.Warning);
+        skew[0].Message.ShouldNotContain(TestClients.AccessToken);
     }
 
     [Fact]

@@ -1,13 +1,14 @@
 using Generated.Runtime.Auth;
 using Generated.Runtime.Caching;
 using Generated.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Runtime.Tests.Auth;
 
 public class CachingTokenProviderTests
 {
-    private const string Key = "pax8:sandbox:client-1";
-    private readonly ManualTimeProvider _time = new();
+    private const string Key = "pax8|sandbox|client-1";
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
     private int _acquisitions;
 
     private Func<CancellationToken, Task<AccessToken>> Acquire(TimeSpan lifetime) => _ =>
@@ -122,6 +123,48 @@ public class CachingTokenProviderTests
         gate.SetResult(token);
         (await patient).ShouldBe(token);
         _acquisitions.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_token_that_arrives_already_expired_is_not_replaced_on_every_call()
+    {
+        // A vendor clock far behind ours: every token it issues is "expired" by the local clock.
+        var provider = CreateProvider(_ =>
+        {
+            var n = Interlocked.Increment(ref _acquisitions);
+            return Task.FromResult(new AccessToken($"token-{n}", _time.GetUtcNow().AddHours(-3)));
+        });
+
+        for (var call = 0; call < 50; call++)
+        {
+            (await provider.GetTokenAsync()).Value.ShouldBe("token-1");
+            _time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        _acquisitions.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Clock_skew_is_logged_once_for_any_number_of_acquisitions()
+    {
+        var logs = new Microsoft.Extensions.Logging.Testing.FakeLogger();
+        var provider = new CachingTokenProvider(
+            _ => Task.FromResult(new TokenGrant("skewed-" + Interlocked.Increment(ref _acquisitions), TimeSpan.FromMinutes(10), _time.GetUtcNow().AddDays(-1))),
+            new EmptyTokenCache(),
+            Key,
+            new TokenProviderOptions { TimeProvider = _time, Logger = logs });
+
+        for (var call = 0; call < 5; call++)
+        {
+            await provider.GetTokenAsync();
+            _time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        _acquisitions.ShouldBe(5);
+        logs.Collector.GetSnapshot().Count(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Warning).ShouldBe(1);
+        logs.Collector.LatestRecord.Message.ShouldContain("pax8");
+        logs.Collector.LatestRecord.Message.ShouldNotContain("client-1", Case.Sensitive, "the cache key beyond the API name identifies a credential");
+        logs.Collector.LatestRecord.Message.ShouldNotContain("skewed-");
     }
 
     [Fact]

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Generated.Runtime.Auth;
 using Generated.Runtime.Caching;
 using Generated.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Runtime.Tests.Caching;
 
 public sealed class FileTokenCacheTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "grt-" + Guid.NewGuid().ToString("N"));
-    private readonly ManualTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     private string CachePath => Path.Combine(_directory, "nested", "tokens.json");
 

@@ -5,6 +5,7 @@ using Generated.Runtime.Http;
 using Generated.Runtime.Resilience;
 using Generated.Runtime.Tests.TestSupport;
 using Polly.CircuitBreaker;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Runtime.Tests.Resilience;
 
@@ -184,7 +185,7 @@ public class ResilienceHandlerTests
     [Fact]
     public async Task Retry_after_in_seconds_is_waited_for()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerWatchingTimeProvider();
         var stub = new StubHandler((_, attempt, _) => Task.FromResult(attempt == 0
             ? new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)) } }
             : new HttpResponseMessage(HttpStatusCode.OK)));
@@ -204,7 +205,7 @@ public class ResilienceHandlerTests
     [Fact]
     public async Task Retry_after_as_an_http_date_is_measured_from_the_configured_clock()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 5, 1, 10, 0, 0, TimeSpan.Zero));
+        var time = new TimerWatchingTimeProvider();
         var stub = new StubHandler((_, attempt, _) => Task.FromResult(attempt == 0
             ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(12)) } }
             : new HttpResponseMessage(HttpStatusCode.OK)));
@@ -309,7 +310,7 @@ public class ResilienceHandlerTests
     [Fact]
     public async Task Cancelling_during_a_retry_delay_stops_without_another_attempt()
     {
-        var time = new ManualTimeProvider();
+        var time = new TimerWatchingTimeProvider();
         var stub = new StubHandler((_, _, _) => Task.FromResult(
             new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)) } }));
         using var client = Client(stub, FastOptions(o => o.TimeProvider = time));

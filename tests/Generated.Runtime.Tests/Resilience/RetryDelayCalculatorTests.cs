@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using Generated.Runtime.Resilience;
 using Generated.Runtime.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Runtime.Tests.Resilience;
 
 public class RetryDelayCalculatorTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(TestClock.Start);
 
     private RetryDelayCalculator Calculator(bool jitter = false, double random = 0.5) => new(
         new ResilienceOptions

@@ -3,30 +3,37 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Sandbox.Tests.Infrastructure;
 
 /// <summary>An in-memory sandbox plus a raw HttpClient pointed at its Pax8 base URL.</summary>
 internal sealed class TestSandbox : IAsyncDisposable
 {
-    private TestSandbox(RunningSandbox running, HttpClient http, ManualTimeProvider clock)
+    private TestSandbox(RunningSandbox running, HttpClient http, FakeTimeProvider clock)
     {
         Running = running;
         Http = http;
         Clock = clock;
     }
 
+    /// <summary>
+    /// Where every test's fake clock starts: a fixed instant, so seeded dates (relative to the sandbox clock's
+    /// month) are the same on every run and on every date the suite runs.
+    /// </summary>
+    public static DateTimeOffset Start { get; } = new(2026, 3, 16, 15, 30, 0, TimeSpan.Zero);
+
     public RunningSandbox Running { get; }
 
     public HttpClient Http { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public Pax8SandboxState State => Running.Pax8;
 
-    public static async Task<TestSandbox> StartAsync(Action<SandboxOptions>? configure = null, ManualTimeProvider? clock = null)
+    public static async Task<TestSandbox> StartAsync(Action<SandboxOptions>? configure = null, FakeTimeProvider? clock = null)
     {
-        clock ??= new ManualTimeProvider();
+        clock ??= new FakeTimeProvider(TestSandbox.Start);
         var options = new SandboxOptions { TimeProvider = clock };
         configure?.Invoke(options);
         var running = await SandboxServer.StartInMemoryAsync(options);
@@ -35,7 +42,7 @@ internal sealed class TestSandbox : IAsyncDisposable
     }
 
     /// <summary>Starts a sandbox and authorizes its client with a fresh token.</summary>
-    public static async Task<TestSandbox> StartAuthorizedAsync(Action<SandboxOptions>? configure = null, ManualTimeProvider? clock = null)
+    public static async Task<TestSandbox> StartAuthorizedAsync(Action<SandboxOptions>? configure = null, FakeTimeProvider? clock = null)
     {
         var sandbox = await StartAsync(configure, clock);
         await sandbox.AuthorizeAsync();

@@ -4,13 +4,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Generated.Sandbox.SmartPay;
 using Generated.Sandbox.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Sandbox.Tests.SmartPay;
 
 /// <summary>An in-memory sandbox plus a raw HttpClient pointed at <c>/smartpay/1-2/</c>, speaking form or JSON bodies.</summary>
 internal sealed class SmartPayTestSandbox : IAsyncDisposable
 {
-    private SmartPayTestSandbox(RunningSandbox running, HttpClient http, ManualTimeProvider clock)
+    private SmartPayTestSandbox(RunningSandbox running, HttpClient http, FakeTimeProvider clock)
     {
         Running = running;
         Http = http;
@@ -21,16 +22,16 @@ internal sealed class SmartPayTestSandbox : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public SmartPaySandboxState State => Running.GetState<SmartPaySandboxState>();
 
     /// <summary>The session token of the last <see cref="AuthenticateAsync"/>.</summary>
     public string Token { get; private set; } = string.Empty;
 
-    public static async Task<SmartPayTestSandbox> StartAsync(Action<SandboxOptions>? configure = null, ManualTimeProvider? clock = null)
+    public static async Task<SmartPayTestSandbox> StartAsync(Action<SandboxOptions>? configure = null, FakeTimeProvider? clock = null)
     {
-        clock ??= new ManualTimeProvider();
+        clock ??= new FakeTimeProvider(TestSandbox.Start);
         var options = new SandboxOptions { TimeProvider = clock };
         configure?.Invoke(options);
         var running = await SandboxServer.StartInMemoryAsync(options);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Generated.Sandbox.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Sandbox.Tests.Smartex;
 
@@ -34,7 +35,7 @@ public sealed class SmartexPrismContractTests
     {
         var prism = Environment.GetEnvironmentVariable("SMARTEX_PRISM_URL")!.TrimEnd('/');
         var sandboxUrl = Environment.GetEnvironmentVariable("SMARTEX_SANDBOX_URL")!;
-        var options = new SandboxOptions { TimeProvider = new ManualTimeProvider(), Pax8CompanyCount = 5 };
+        var options = new SandboxOptions { TimeProvider = new FakeTimeProvider(TestSandbox.Start), Pax8CompanyCount = 5 };
         options.Smartex.PublicBaseUrl = new Uri(prism);
         await using var sandbox = await SandboxServer.StartAsync(options, sandboxUrl);
         var state = sandbox.GetState<SmartexSandboxState>();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Generated.Sandbox.Smartex;
 using Generated.Sandbox.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.Sandbox.Tests.Smartex;
 
@@ -12,7 +13,7 @@ internal sealed class SmartexTestSandbox : IAsyncDisposable
 {
     private static readonly JsonSerializerOptions WireOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private SmartexTestSandbox(RunningSandbox running, HttpClient http, ManualTimeProvider clock)
+    private SmartexTestSandbox(RunningSandbox running, HttpClient http, FakeTimeProvider clock)
     {
         Running = running;
         Http = http;
@@ -23,16 +24,16 @@ internal sealed class SmartexTestSandbox : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public SmartexSandboxState State => Running.GetState<SmartexSandboxState>();
 
     /// <summary>The Smartex base URL clients use (and sign): <c>http://localhost/smartex</c>.</summary>
     public string BaseUrl => new Uri(Running.BaseAddress, "smartex").AbsoluteUri;
 
-    public static async Task<SmartexTestSandbox> StartAsync(Action<SmartexSandboxOptions>? configure = null, ManualTimeProvider? clock = null)
+    public static async Task<SmartexTestSandbox> StartAsync(Action<SmartexSandboxOptions>? configure = null, FakeTimeProvider? clock = null)
     {
-        clock ??= new ManualTimeProvider();
+        clock ??= new FakeTimeProvider(TestSandbox.Start);
         var options = new SandboxOptions { TimeProvider = clock, Pax8CompanyCount = 5 };
         configure?.Invoke(options.Smartex);
         var running = await SandboxServer.StartInMemoryAsync(options);

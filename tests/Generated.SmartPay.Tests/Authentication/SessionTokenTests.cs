@@ -1,6 +1,9 @@
 using System.Net;
 using Generated.Runtime.Caching;
 using Generated.SmartPay.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.SmartPay.Tests.Authentication;
 
@@ -38,7 +41,7 @@ public sealed class SessionTokenTests
     [Fact]
     public async Task A_token_expiring_mid_run_is_renewed_transparently()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider(TestClients.Start);
         var authentications = 0;
         var transport = new RecordingHandler(request => TestClients.IsAuthenticate(request)
             ? TestClients.Json(Interlocked.Increment(ref authentications) == 1 ? Payloads.Read("authenticate") : RenewedAuthenticate)
@@ -185,10 +188,36 @@ public sealed class SessionTokenTests
     {
         var now = TestClients.Start;
 
-        SmartPayTokenSource.ExpiresAt(now.AddMinutes(60), now).ShouldBe(now.AddMinutes(60));
-        SmartPayTokenSource.ExpiresAt(now.AddMinutes(20), now).ShouldBe(now.AddMinutes(20));
-        SmartPayTokenSource.ExpiresAt(now.AddHours(5), now).ShouldBe(now.AddHours(1), "tokens live at most one hour");
-        SmartPayTokenSource.ExpiresAt(now.AddHours(-5), now).ShouldBe(now.AddMinutes(55), "an 'Eastern time' expiry is in the past by the UTC clock");
+        DateTimeOffset ExpiresAt(DateTimeOffset expiresOn) =>
+            SmartPayTokenSource.Lifetime.Resolve(new Generated.Runtime.Auth.TokenGrant("t", expiresAt: expiresOn), now).ExpiresAt;
+
+        ExpiresAt(now.AddMinutes(60)).ShouldBe(now.AddMinutes(60));
+        ExpiresAt(now.AddMinutes(20)).ShouldBe(now.AddMinutes(20));
+        ExpiresAt(now.AddMinutes(61)).ShouldBe(now.AddHours(1), "tokens live at most one hour");
+        ExpiresAt(now.AddHours(5)).ShouldBe(now.AddMinutes(55), "an expiry hours away means the clocks disagree");
+        ExpiresAt(now.AddHours(-5)).ShouldBe(now.AddMinutes(55), "an 'Eastern time' expiry is in the past by the UTC clock");
+    }
+
+    [Fact]
+    public async Task An_expires_on_in_the_past_costs_one_authenticate_not_one_per_call()
+    {
+        var clock = new FakeTimeProvider(TestClients.Start);
+        var logs = new FakeLogCollector();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(logs)));
+        var pastExpiry = Payloads.Read("authenticate").Replace("2026-01-01 01:00:00", "2025-12-31 19:00:00", StringComparison.Ordinal);
+        pastExpiry.ShouldNotBe(Payloads.Read("authenticate"), "the fixture's expires_on is one hour after the test clock's start");
+        var transport = new RecordingHandler(request => TestClients.Json(TestClients.IsAuthenticate(request) ? pastExpiry : Payloads.Read("status")));
+        var client = SmartPayClient.Create(TestClients.Options(o => o.TimeProvider = clock), loggerFactory, transport);
+
+        for (var call = 0; call < 10; call++)
+        {
+            await client.DeleteWebhookAsync(new DeleteWebhookRequest { WebhookId = "w" });
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        transport.Requests.Count(TestClients.IsAuthenticate).ShouldBe(1);
+        logs.GetSnapshot().Count(r => r.Level == LogLevel.Warning && r.Message.Contains("disagrees with the local clock", StringComparison.Ordinal))
+            .ShouldBe(1, "skew is logged once, not per call");
     }
 
     [Fact]

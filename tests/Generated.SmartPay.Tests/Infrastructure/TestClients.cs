@@ -1,10 +1,11 @@
 using System.Net;
 using Generated.Runtime.Caching;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.SmartPay.Tests.Infrastructure;
 
-/// <summary>Builds SmartPay clients over in-memory transports with a test api_key and a manual clock.</summary>
+/// <summary>Builds SmartPay clients over in-memory transports with a test api_key and a fake clock.</summary>
 public static class TestClients
 {
     public const string ApiKey = "sp_live_key_9d2f7a41c6e0";
@@ -12,7 +13,7 @@ public static class TestClients
     public const string RenewedToken = "tok_renewed_77c1e09b52";
     public static readonly Uri BaseUrl = new("https://api.smartpay.curexe.com/1-2/");
 
-    /// <summary>The manual clocks start here; Payloads/authenticate.json expires one hour later.</summary>
+    /// <summary>The fake clocks start here; Payloads/authenticate.json expires one hour later, so the fixture is relative to the test clock, never to the date the suite runs.</summary>
     public static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static Scrubber Scrubber() => new Scrubber()
@@ -28,7 +29,7 @@ public static class TestClients
             BaseUrl = BaseUrl,
             RequestsPerMinute = 0,
             TokenCacheInstance = new MemoryTokenCache(),
-            TimeProvider = new ManualTimeProvider(),
+            TimeProvider = new FakeTimeProvider(TestClients.Start),
         };
         options.Resilience.MaxRetryAttempts = 0;
         options.Resilience.EnableCircuitBreaker = false;

@@ -1,13 +1,14 @@
 using Generated.Sandbox;
 using Generated.Sandbox.SmartPay;
 using Generated.SmartPay.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.SmartPay.Tests.Integration;
 
 /// <summary>The session handshake against the sandbox, on a clock the test drives.</summary>
 public sealed class SandboxSessionTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(TestClients.Start);
     private RunningSandbox _sandbox = null!;
 
     private SmartPaySandboxState State => _sandbox.GetState<SmartPaySandboxState>();
@@ -43,7 +44,7 @@ public sealed class SandboxSessionTests : IAsyncLifetime
     public async Task A_session_the_server_expired_early_is_renewed_and_the_call_replayed()
     {
         // The client's clock stands still: only the server's token error tells it to re-authenticate.
-        var client = Client(new ManualTimeProvider(DateTimeOffset.UtcNow));
+        var client = Client(new FakeTimeProvider(TestClients.Start));
         await client.GetInvoicesAsync(new GetInvoicesRequest());
 
         State.ExpireAllTokens();
