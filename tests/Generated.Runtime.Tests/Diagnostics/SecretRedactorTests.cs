@@ -159,5 +159,13 @@ public class SecretRedactorTests
     }
 
     [Fact]
-    public void Shared_is_a_single_instance() => SecretRedactor.Shared.ShouldBeSameAs(SecretRedactor.Shared);
+    public void A_secret_registered_with_the_shared_redactor_is_redacted_wherever_it_is_used()
+    {
+        var secret = "shared-" + Guid.NewGuid().ToString("N");
+
+        SecretRedactor.Shared.AddSecret(secret);
+
+        SecretRedactor.Shared.Redact($"echo: {secret}.").ShouldBe("echo: ***.");
+        _redactor.Redact(secret).ShouldBe(secret, "a per-client redactor does not see secrets registered elsewhere");
+    }
 }

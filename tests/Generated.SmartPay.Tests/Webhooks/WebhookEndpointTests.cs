@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Generated.SmartPay.Tests.Webhooks;
 
@@ -21,10 +23,11 @@ public sealed class WebhookEndpointTests
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        builder.Logging.AddFakeLogging();
         builder.Services.AddSmartPayClient(o =>
         {
             o.ApiKey = TestClients.ApiKey;
-            o.TimeProvider = new ManualTimeProvider();
+            o.TimeProvider = new FakeTimeProvider(TestClients.Start);
         });
         services(builder.Services);
         var app = builder.Build();
@@ -93,18 +96,36 @@ public sealed class WebhookEndpointTests
     [InlineData(null)]
     public async Task A_bad_or_missing_signature_is_answered_401_and_never_handled(string? key)
     {
-        var handled = false;
-        await using var app = await StartAsync(s => s.AddSmartPayWebhooks(), a => a.MapSmartPayWebhook(Path, (_, _) =>
+        var handled = new List<string>();
+        var sentinelHandled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartAsync(s => s.AddSmartPayWebhooks(), a => a.MapSmartPayWebhook(Path, (n, _) =>
         {
-            handled = true;
+            lock (handled)
+            {
+                handled.Add(n.Topic);
+            }
+
+            if (n.Topic == SmartPayWebhookTopics.WebhookCreated)
+            {
+                sentinelHandled.TrySetResult();
+            }
+
             return Task.CompletedTask;
         }));
+        var client = app.GetTestClient();
 
-        using var response = await app.GetTestClient().SendAsync(Delivery(Body, key is null ? null : Sign(Body, key)));
+        using var response = await client.SendAsync(Delivery(Body, key is null ? null : Sign(Body, key), SmartPayWebhookTopics.InvoicePaid));
+        using var sentinel = await client.SendAsync(Delivery(Body, Sign(Body), SmartPayWebhookTopics.WebhookCreated));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        await Task.Delay(100);
-        handled.ShouldBeFalse();
+        sentinel.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // Notifications are handled one at a time in arrival order: once the later, signed one has run, a queued
+        // rejected one would have run before it.
+        await sentinelHandled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        lock (handled)
+        {
+            handled.ShouldBe([SmartPayWebhookTopics.WebhookCreated]);
+        }
     }
 
     [Fact]
@@ -164,6 +185,10 @@ public sealed class WebhookEndpointTests
         (await client.SendAsync(Delivery(Body, Sign(Body), SmartPayWebhookTopics.OrderCreated))).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         await WaitUntilAsync(() => { lock (topics) { return topics.Count == 2; } });
+        topics.ShouldBe([SmartPayWebhookTopics.InvoicePaid, SmartPayWebhookTopics.OrderCreated]);
+        var failure = app.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error).ShouldHaveSingleItem();
+        failure.Message.ShouldContain(SmartPayWebhookTopics.InvoicePaid);
+        failure.Exception.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("boom");
     }
 
     [Fact]
