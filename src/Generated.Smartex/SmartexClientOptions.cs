@@ -1,5 +1,6 @@
 using Generated.Runtime.Resilience;
 using Generated.Smartex.Identity;
+using Generated.Smartex.Ipn;
 
 namespace Generated.Smartex;
 
@@ -61,6 +62,9 @@ public sealed class SmartexClientOptions
     /// <summary>Retries, timeouts and circuit breaker. POST requests (invoices, pairing) are never retried after they may have been sent.</summary>
     public ResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>How unsigned instant payment notifications are confirmed (section <c>Smartex:Ipn</c>).</summary>
+    public SmartexIpnOptions Ipn { get; set; } = new();
+
     /// <summary>Clock for request timing and token timestamps; tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -111,6 +115,15 @@ public sealed class SmartexClientOptions
         if (TimeProvider is null)
         {
             problems.Add("TimeProvider is required");
+        }
+
+        if (Ipn is null)
+        {
+            problems.Add("Ipn is required");
+        }
+        else
+        {
+            problems.AddRange(Ipn.Validate());
         }
 
         if (problems.Count > 0)

@@ -33,6 +33,7 @@ internal sealed class SmartexClientRuntime : IDisposable
             logger,
             Redactor);
         RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
+        IpnRefetcher = new Ipn.SmartexIpnRefetcher(options.Ipn, options.TimeProvider);
     }
 
     public SmartexClientOptions Options { get; }
@@ -45,6 +46,9 @@ internal sealed class SmartexClientRuntime : IDisposable
 
     public RateLimiter? RateLimiter { get; }
 
+    /// <summary>The re-fetch budget and coalescing every <see cref="Ipn.SmartexIpn"/> of this client shares.</summary>
+    public Ipn.SmartexIpnRefetcher IpnRefetcher { get; }
+
     /// <summary>
     /// The handler chain, outermost first: telemetry, error envelope, logging, resilience, rate limit, facade token,
     /// signing. Signing is innermost so the signature covers the exact URL and body bytes sent; the facade token
@@ -56,14 +60,15 @@ internal sealed class SmartexClientRuntime : IDisposable
         yield return new SmartexErrorEnvelopeHandler();
         yield return new HttpLoggingHandler(_loggerFactory.CreateLogger("Generated.Smartex.Http"), Redactor, Options.TimeProvider);
         yield return new ResilienceHandler(Options.Resilience);
-        if (RateLimiter is not null)
-        {
-            yield return new RateLimitingHandler(RateLimiter);
-        }
+        yield return new RateLimitingHandler(RateLimiter); // also where IPN re-fetches are charged to their own budget
 
         yield return new SmartexFacadeTokenHandler(TokenStore);
         yield return new SmartexSigningHandler(Identity);
     }
 
-    public void Dispose() => RateLimiter?.Dispose();
+    public void Dispose()
+    {
+        RateLimiter?.Dispose();
+        IpnRefetcher.Dispose();
+    }
 }

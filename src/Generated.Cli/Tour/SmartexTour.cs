@@ -38,23 +38,32 @@ internal sealed class SmartexTour
 
             AnsiConsole.MarkupLine($"   SIN {Markup.Escape(client.Identity.Sin)}; merchant token approved (a person would open {Markup.Escape(SmartexPairingUrlWithoutCode(request.ApprovalUrl))}…).");
 
-            Pax8Tour.Step("2. An invoice and its IPN", "Every request is signed (X-Identity, X-Signature over URL + body); the IPN is unsigned, so it is confirmed by fetching the invoice.");
+            Pax8Tour.Step("2. An invoice and its IPN", "Every request is signed (X-Identity, X-Signature over URL + body); the IPN is unsigned, so it is checked against the invoice record stored at creation and confirmed by fetching the invoice.");
             var confirmed = new TaskCompletionSource<SmartexConfirmedInvoice>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var records = new System.Collections.Concurrent.ConcurrentDictionary<string, SmartexInvoiceRecord>(StringComparer.Ordinal);
             var ipn = new SmartexIpn(client);
             await using var receiver = await LocalReceiver.StartAsync(
                 _ => { },
                 app => app.MapPost("/smartex/ipn", async (HttpRequest http, CancellationToken ct) =>
                 {
-                    var result = await ipn.ConfirmAsync(http.Body, ct);
-                    if (result.Status.Value == "paid")
+                    try
                     {
-                        confirmed.TrySetResult(result);
-                    }
+                        var result = await ipn.ConfirmAsync(http.Body, (id, _) => ValueTask.FromResult(records.GetValueOrDefault(id)), ct);
+                        if (result.Status.Value == "paid")
+                        {
+                            confirmed.TrySetResult(result);
+                        }
 
-                    return Results.Ok();
+                        return Results.Ok();
+                    }
+                    catch (SmartexIpnRejectedException rejected)
+                    {
+                        return Results.StatusCode(rejected.StatusCode);
+                    }
                 }),
                 cancellationToken);
             var invoice = (await client.CreateInvoiceAsync(new InvoiceRequest { Price = 25.00m, Currency = "USD", FullNotifications = true, OrderID = "TOUR-" + Random.Shared.Next(1000, 9999), NotificationURL = new Uri(receiver.BaseAddress, "smartex/ipn") }, cancellationToken)).Data;
+            records[invoice.Id] = SmartexInvoiceRecord.FromCreated(invoice);
             AnsiConsole.MarkupLine($"   Invoice {Markup.Escape(invoice.Id)}: {invoice.Price} {Markup.Escape(invoice.Currency)} = {invoice.EthPrice} ETH, status {Markup.Escape(invoice.Status.Value)}, expires {invoice.ExpirationTime:yyyy-MM-dd HH:mm}.");
             using (var sandbox = new HttpClient())
             {
@@ -63,7 +72,7 @@ internal sealed class SmartexTour
             }
 
             var result = await confirmed.Task.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
-            AnsiConsole.MarkupLine($"   IPN received and confirmed by re-fetching: status {Markup.Escape(result.Status.Value)}, paid {result.Invoice.EthPaid} ETH.");
+            AnsiConsole.MarkupLine($"   IPN received and confirmed by re-fetching: order {Markup.Escape(result.Record.OrderId ?? "-")} (from the stored record), status {Markup.Escape(result.Status.Value)}, paid {result.Invoice.EthPaid} ETH.");
 
             Pax8Tour.Step("3. Rates", "Public, unsigned.");
             var rates = (await client.GetRatesAsync(cancellationToken)).Data;

@@ -12,15 +12,18 @@ public static class ClientRateLimiters
 
     /// <summary>
     /// A sliding-window limiter allowing <paramref name="permitsPerMinute"/> requests in any minute. Requests over the
-    /// limit wait in a first-in-first-out queue.
+    /// limit wait in a first-in-first-out queue of at most <paramref name="queueLimit"/> requests (default: one
+    /// minute's worth, <paramref name="permitsPerMinute"/>); beyond that they fail at once with
+    /// <see cref="RateLimitExceededException"/>, so a flood can never build an unbounded backlog.
     /// </summary>
     /// <param name="permitsPerMinute">Requests allowed per minute.</param>
-    /// <param name="queueLimit">How many requests may wait; beyond that they are rejected.</param>
+    /// <param name="queueLimit">How many requests may wait; beyond that they are rejected. 0 rejects instead of waiting.</param>
     /// <returns>The limiter. Dispose it when the clients using it are disposed.</returns>
-    public static RateLimiter PerMinute(int permitsPerMinute, int queueLimit = int.MaxValue / 2)
+    public static RateLimiter PerMinute(int permitsPerMinute, int? queueLimit = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(permitsPerMinute, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(queueLimit);
+        var queue = queueLimit ?? permitsPerMinute;
+        ArgumentOutOfRangeException.ThrowIfNegative(queue);
 
         // A sliding window (six 10-second segments) avoids the double burst a fixed window allows at its boundary.
         return new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
@@ -28,7 +31,7 @@ public static class ClientRateLimiters
             PermitLimit = permitsPerMinute,
             Window = TimeSpan.FromMinutes(1),
             SegmentsPerWindow = 6,
-            QueueLimit = queueLimit,
+            QueueLimit = queue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });

@@ -68,7 +68,7 @@ public static class SmartexServiceCollectionExtensions
         services.TryAddTransient<ISmartexClient>(provider => provider.GetRequiredService<SmartexClient>());
         services.TryAddTransient(provider => provider.GetRequiredService<SmartexClient>().Pairing);
         services.TryAddSingleton(provider => provider.GetRequiredService<SmartexClientRuntime>().TokenStore);
-        services.TryAddTransient(provider => new SmartexIpn(provider.GetRequiredService<ISmartexClient>()));
+        services.TryAddTransient(provider => new SmartexIpn(provider.GetRequiredService<SmartexClient>()));
         return builder;
     }
 }

@@ -43,6 +43,18 @@ public sealed class SmartexIpnRejectedException : Exception
     /// <summary>The notified invoice id, when there was one.</summary>
     public string? InvoiceId { get; }
 
-    /// <summary>The names of the fields that differ (for <see cref="SmartexIpnRejection.InvoiceMismatch"/>).</summary>
+    /// <summary>The names of the fields that differ (for <see cref="SmartexIpnRejection.InvoiceMismatch"/> and <see cref="SmartexIpnRejection.RecordMismatch"/>).</summary>
     public IReadOnlyList<string> Mismatches { get; }
+
+    /// <summary>
+    /// The HTTP status to answer the notification with: 503 when Smartex should deliver it again later
+    /// (<see cref="SmartexIpnRejection.Throttled"/>, <see cref="SmartexIpnRejection.PublicViewOnly"/>), 413 for
+    /// <see cref="SmartexIpnRejection.TooLarge"/>, otherwise 400.
+    /// </summary>
+    public int StatusCode => Reason switch
+    {
+        SmartexIpnRejection.Throttled or SmartexIpnRejection.PublicViewOnly => 503,
+        SmartexIpnRejection.TooLarge => 413,
+        _ => 400,
+    };
 }

@@ -45,21 +45,45 @@ internal static class SmartexExamples
         #endregion
     }
 
-    public static void Ipn(WebApplication app, SmartexClient smartex)
+    public static async Task IpnAsync(WebApplication app, SmartexClient smartex, IShopOrders orders, CancellationToken cancellationToken)
     {
         #region snippet: smartex-ipn
-        // IPNs are unsigned: never trust the body, confirm it by fetching the invoice.
-        var ipn = new SmartexIpn(smartex);
-        app.MapPost("/smartex/ipn", async (HttpRequest request, CancellationToken cancellationToken) =>
-        {
-            var confirmed = await ipn.ConfirmAsync(request.Body, cancellationToken);
-            if (confirmed.Status == InvoiceStatus.Confirmed || confirmed.Status == InvoiceStatus.Complete)
-            {
-                Console.WriteLine($"Ship order {confirmed.Invoice.OrderId}");
-            }
+        // When creating the invoice, store what was asked for, keyed by the invoice id Smartex returned.
+        var invoice = (await smartex.CreateInvoiceAsync(
+            new InvoiceRequest { Price = 250m, Currency = "USD", OrderID = "order-1042", NotificationURL = new Uri("https://shop.example.com/smartex/ipn") },
+            cancellationToken)).Data;
+        await orders.SaveInvoiceAsync(SmartexInvoiceRecord.FromCreated(invoice), cancellationToken);
 
-            return Results.Ok();
+        // IPNs are unsigned: the body is never believed. The confirmer rejects ids this shop never created (without
+        // calling Smartex), re-fetches the invoice, and checks it against the stored record.
+        var ipn = new SmartexIpn(smartex);
+        app.MapPost("/smartex/ipn", async (HttpRequest request, CancellationToken ct) =>
+        {
+            try
+            {
+                var confirmed = await ipn.ConfirmAsync(request.Body, orders.FindInvoiceAsync, ct);
+                if (confirmed.IsSettled)
+                {
+                    await orders.ShipAsync(confirmed.Record.OrderId!, ct); // the stored order, never the notification's
+                }
+
+                return Results.Ok();
+            }
+            catch (SmartexIpnRejectedException rejected)
+            {
+                return Results.StatusCode(rejected.StatusCode); // 503 asks Smartex to deliver it again
+            }
         });
         #endregion
+    }
+
+    /// <summary>The shop's own storage, as the docs example assumes it.</summary>
+    public interface IShopOrders
+    {
+        Task SaveInvoiceAsync(SmartexInvoiceRecord record, CancellationToken cancellationToken);
+
+        ValueTask<SmartexInvoiceRecord?> FindInvoiceAsync(string invoiceId, CancellationToken cancellationToken);
+
+        Task ShipAsync(string orderId, CancellationToken cancellationToken);
     }
 }

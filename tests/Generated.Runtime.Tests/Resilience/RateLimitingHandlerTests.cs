@@ -37,6 +37,62 @@ public class RateLimitingHandlerTests
     }
 
     [Fact]
+    public async Task Requests_inside_a_scope_are_charged_to_its_budget_not_to_the_shared_limit()
+    {
+        using var shared = ClientRateLimiters.PerMinute(1, queueLimit: 0);
+        using var budget = ClientRateLimiters.PerMinute(2, queueLimit: 0);
+        var stub = StubHandler.Always(HttpStatusCode.OK);
+        using var client = Pipeline.Create(stub, new RateLimitingHandler(shared));
+
+        using (RateLimitScope.Use(budget))
+        {
+            (await client.GetAsync("ipn-1")).Dispose();
+            (await client.GetAsync("ipn-2")).Dispose();
+            await Should.ThrowAsync<RateLimitExceededException>(client.GetAsync("ipn-3"));
+        }
+
+        (await client.GetAsync("own-call")).Dispose();
+        stub.Count.ShouldBe(3, "the scoped budget is spent, the shared one still had its permit");
+        RateLimitScope.Current.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_scoped_budget_applies_even_without_a_shared_limit()
+    {
+        using var budget = ClientRateLimiters.PerMinute(1, queueLimit: 0);
+        var stub = StubHandler.Always(HttpStatusCode.OK);
+        using var client = Pipeline.Create(stub, new RateLimitingHandler(null));
+
+        using (RateLimitScope.Use(budget))
+        {
+            (await client.GetAsync("a")).Dispose();
+            await Should.ThrowAsync<RateLimitExceededException>(client.GetAsync("b"));
+        }
+
+        (await client.GetAsync("c")).Dispose();
+        stub.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_default_queue_holds_one_minute_of_requests_and_no_more()
+    {
+        using var limiter = ClientRateLimiters.PerMinute(3);
+        var leases = Enumerable.Range(0, 3).Select(_ => limiter.AttemptAcquire()).ToList();
+        var queued = Enumerable.Range(0, 3).Select(_ => limiter.AcquireAsync().AsTask()).ToList();
+
+        var overflow = limiter.AcquireAsync().AsTask();
+
+        overflow.IsCompletedSuccessfully.ShouldBeTrue();
+        (await overflow).IsAcquired.ShouldBeFalse("a fourth waiter is refused at once, not queued without bound");
+        queued.ShouldAllBe(t => !t.IsCompleted);
+        leases.ShouldAllBe(l => l.IsAcquired);
+        foreach (var lease in leases)
+        {
+            lease.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_queued_request_honours_cancellation()
     {
         using var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions { PermitLimit = 1, QueueLimit = 10 });

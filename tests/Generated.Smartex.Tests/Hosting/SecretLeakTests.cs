@@ -39,7 +39,9 @@ public sealed class SecretLeakTests
         await client.CreateInvoiceAsync(Wire.OperationCases.NewInvoice());
         await client.GetInvoiceAsync(TestClients.InvoiceId);
         await client.CreateBillAsync(Wire.OperationCases.NewBill());
-        await new SmartexIpn(client).ConfirmAsync(Newtonsoft.Json.Linq.JObject.Parse(Payloads.Read("invoice"))["data"]!.ToString());
+        await new SmartexIpn(client).ConfirmAsync(
+            Newtonsoft.Json.Linq.JObject.Parse(Payloads.Read("invoice"))["data"]!.ToString(),
+            (id, _) => ValueTask.FromResult<SmartexInvoiceRecord?>(new SmartexInvoiceRecord(id, 20m, "USD", "1001")));
         var exception = await Should.ThrowAsync<SmartexErrorException>(() => client.GetLedgersAsync());
 
         var secrets = new List<string>
