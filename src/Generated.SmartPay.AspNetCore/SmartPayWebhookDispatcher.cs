@@ -57,7 +57,7 @@ internal sealed partial class SmartPayWebhookDispatcher : BackgroundService
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                LogHandlerFailed(_logger, exception, item.Notification.Topic);
+                LogHandlerFailed(_logger, exception, item.Notification.UnverifiedTopic);
             }
         }
     }

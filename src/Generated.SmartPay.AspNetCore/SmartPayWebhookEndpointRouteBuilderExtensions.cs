@@ -1,5 +1,7 @@
 using Generated.SmartPay;
 using Generated.SmartPay.AspNetCore;
+using System.Text;
+using Generated.Runtime.Notifications;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +14,13 @@ namespace Microsoft.AspNetCore.Builder;
 public static partial class SmartPayWebhookEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>POST <paramref name="pattern"/></c> as the SmartPay webhook receiver: reads the raw body, verifies
+    /// Maps <c>POST <paramref name="pattern"/></c> as the SmartPay webhook receiver: reads the raw body through
+    /// <see cref="SmartPayWebhookOptions.MaxBodyBytes"/> (413 past it) while computing its HMAC, verifies
     /// <c>X-SmartPay-Hmac-Sha256</c> in constant time (401 when missing or wrong), parses the notification (400 when the
-    /// body is not JSON), queues it and answers 200 at once; <paramref name="handler"/> runs in the background (see
-    /// <c>AddSmartPayWebhooks</c>), so a slow handler never delays SmartPay's delivery.
+    /// body is not JSON), drops a repeat within <see cref="SmartPayWebhookOptions.ReplayWindow"/> (answered 200), queues
+    /// it and answers 200 at once; <paramref name="handler"/> runs in the background (see <c>AddSmartPayWebhooks</c>), so
+    /// a slow handler never delays SmartPay's delivery. The topic header is not signed: see
+    /// <see cref="SmartPayWebhookNotification.UnverifiedTopic"/>.
     /// </summary>
     /// <param name="endpoints">The route builder.</param>
     /// <param name="pattern">The route, for example <c>/webhooks/smartpay</c>.</param>
@@ -73,34 +78,49 @@ public static partial class SmartPayWebhookEndpointRouteBuilderExtensions
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptions<SmartPayWebhookOptions>>().Value;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Generated.SmartPay.Webhooks");
+        var receiver = services.GetRequiredService<SmartPayWebhookReceiverState>();
+        var verifier = services.GetRequiredService<SmartPayWebhookVerifier>();
 
-        var body = await ReadBodyAsync(context.Request, options.MaxBodyBytes, context.RequestAborted).ConfigureAwait(false);
+        // The signature is computed while the body is read; nothing past the limit is buffered for an unauthenticated sender.
+        byte[]? body;
+        byte[] mac;
+        using (var hmac = verifier.CreateMac())
+        {
+            body = await BoundedBody.ReadAsync(context.Request.Body, options.MaxBodyBytes, context.Request.ContentLength, hmac, context.RequestAborted).ConfigureAwait(false);
+            mac = hmac.GetHashAndReset();
+        }
+
         if (body is null)
         {
-            LogRejected(logger, StatusCodes.Status413PayloadTooLarge, "body too large");
+            receiver.Rejections.Rejected(StatusCodes.Status413PayloadTooLarge, $"body larger than {options.MaxBodyBytes} bytes (MaxBodyBytes)");
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             return;
         }
 
+        var topic = context.Request.Headers[SmartPayWebhookVerifier.TopicHeader].ToString();
         SmartPayWebhookNotification notification;
         try
         {
-            notification = services.GetRequiredService<SmartPayWebhookVerifier>().Verify(
-                body,
-                context.Request.Headers[SmartPayWebhookVerifier.SignatureHeader].ToString(),
-                context.Request.Headers[SmartPayWebhookVerifier.TopicHeader].ToString());
+            notification = verifier.Verify(body, mac, context.Request.Headers[SmartPayWebhookVerifier.SignatureHeader].ToString(), topic);
         }
         catch (SmartPayWebhookSignatureException exception)
         {
-            LogRejected(logger, StatusCodes.Status401Unauthorized, exception.Message);
+            receiver.Rejections.Rejected(StatusCodes.Status401Unauthorized, exception.Message);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             return;
         }
         catch (SmartPayWebhookPayloadException exception)
         {
-            LogRejected(logger, StatusCodes.Status400BadRequest, exception.Message);
+            receiver.Rejections.Rejected(StatusCodes.Status400BadRequest, exception.Message);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        // A redelivery or a replay of a captured delivery: acknowledged (so SmartPay counts no failure), handled once.
+        if (!receiver.Replays.TryRecord(ReplayWindow.Fingerprint(Encoding.UTF8.GetBytes(notification.UnverifiedTopic), body)))
+        {
+            LogDuplicate(receiver.Logger, notification.UnverifiedTopic);
+            context.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }
 
@@ -109,42 +129,18 @@ public static partial class SmartPayWebhookEndpointRouteBuilderExtensions
             .ConfigureAwait(false);
         if (!queued)
         {
-            LogRejected(logger, StatusCodes.Status503ServiceUnavailable, "the notification queue is full");
+            receiver.Rejections.Rejected(StatusCodes.Status503ServiceUnavailable, "the notification queue is full (QueueCapacity)");
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 
-        LogAccepted(logger, notification.Topic);
+        LogAccepted(receiver.Logger, notification.UnverifiedTopic);
         context.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>Reads the body as received (the signature covers these exact bytes); <see langword="null"/> when over the limit.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    [LoggerMessage(EventId = 211, Level = LogLevel.Information, Message = "SmartPay webhook notification accepted (topic {Topic})")]
+    [LoggerMessage(EventId = 211, Level = LogLevel.Information, Message = "SmartPay webhook notification accepted (unverified topic {Topic})")]
     private static partial void LogAccepted(ILogger logger, string topic);
 
-    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "SmartPay webhook notification rejected with HTTP {StatusCode}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, int statusCode, string reason);
+    [LoggerMessage(EventId = 213, Level = LogLevel.Debug, Message = "SmartPay webhook notification already handled within the replay window (unverified topic {Topic}); acknowledged, not handled again")]
+    private static partial void LogDuplicate(ILogger logger, string topic);
 }

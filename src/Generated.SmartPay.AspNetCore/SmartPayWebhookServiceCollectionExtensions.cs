@@ -10,7 +10,8 @@ public static class SmartPayWebhookServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the webhook verifier (keyed with <see cref="SmartPayWebhookOptions.Key"/>, else the client options'
-    /// WebhookKey, else ApiKey), the bounded notification queue and the background service that drains it.
+    /// WebhookKey, else ApiKey), the replay window, the bounded notification queue and the background service that
+    /// drains it.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Optional endpoint settings.</param>
@@ -31,6 +32,10 @@ public static class SmartPayWebhookServiceCollectionExtensions
             return new SmartPayWebhookVerifier(key ?? string.Empty, clientOptions.TimeProvider);
         });
         services.TryAddSingleton<SmartPayWebhookQueue>();
+        services.TryAddSingleton(provider => new SmartPayWebhookReceiverState(
+            provider.GetRequiredService<IOptions<SmartPayWebhookOptions>>(),
+            provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+            provider.GetService<IOptions<SmartPayClientOptions>>()?.Value.TimeProvider));
         services.AddHostedService<SmartPayWebhookDispatcher>();
         return services;
     }

@@ -73,7 +73,7 @@ internal sealed class SmartPayTour
             app => app.MapSmartPayWebhook("/smartpay/webhooks", (notification, _) =>
             {
                 Interlocked.Increment(ref received);
-                if (notification.Topic == SmartPayWebhookTopics.InvoicePaid)
+                if (notification.UnverifiedTopic == SmartPayWebhookTopics.InvoicePaid)
                 {
                     paid.TrySetResult(notification);
                 }
@@ -90,7 +90,7 @@ internal sealed class SmartPayTour
         }
 
         var notification = await paid.Task.WaitAsync(TimeSpan.FromSeconds(15), cancellationToken);
-        AnsiConsole.MarkupLine($"   Webhook {Markup.Escape(webhook.Result!.WebhookId)}: {received} verified deliveries (the test ping and '{Markup.Escape(notification.Topic)}' for invoice {Markup.Escape(unpaid.InvoiceId)}).");
+        AnsiConsole.MarkupLine($"   Webhook {Markup.Escape(webhook.Result!.WebhookId)}: {received} verified deliveries (the test ping and '{Markup.Escape(notification.UnverifiedTopic)}' for invoice {Markup.Escape(unpaid.InvoiceId)}).");
         await client.DeleteWebhookAsync(new DeleteWebhookRequest { WebhookId = webhook.Result.WebhookId }, cancellationToken);
     }
 }

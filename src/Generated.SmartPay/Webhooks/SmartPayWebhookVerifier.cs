@@ -69,32 +69,64 @@ public sealed class SmartPayWebhookVerifier
             return false;
         }
 
+        Span<byte> expected = stackalloc byte[MacLength];
+        HMACSHA256.HashData(_key, rawBody, expected);
+        return MatchesSignature(expected, signature);
+    }
+
+    private static bool MatchesSignature(ReadOnlySpan<byte> expected, string? signature)
+    {
+        if (string.IsNullOrWhiteSpace(signature) || expected.Length != MacLength)
+        {
+            return false;
+        }
+
         Span<byte> received = stackalloc byte[MacLength + 3];
         if (!Convert.TryFromBase64String(signature.Trim(), received, out var written) || written != MacLength)
         {
             return false;
         }
 
-        Span<byte> expected = stackalloc byte[MacLength];
-        HMACSHA256.HashData(_key, rawBody, expected);
         return CryptographicOperations.FixedTimeEquals(expected, received[..MacLength]);
     }
+
+    /// <summary>A fresh HMAC-SHA256 keyed like this verifier, to feed the body while it is read (see <see cref="Verify(ReadOnlySpan{byte}, ReadOnlySpan{byte}, string?, string?)"/>).</summary>
+    /// <returns>The incremental HMAC; dispose it.</returns>
+    public IncrementalHash CreateMac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _key);
 
     /// <summary>Verifies the signature, then reads the notification.</summary>
     /// <param name="rawBody">The body bytes exactly as received.</param>
     /// <param name="signature">The <c>X-SmartPay-Hmac-Sha256</c> header value.</param>
-    /// <param name="topic">The <c>X-SmartPay-Topic</c> header value.</param>
+    /// <param name="topic">The <c>X-SmartPay-Topic</c> header value (not covered by the signature).</param>
     /// <returns>The notification.</returns>
     /// <exception cref="SmartPayWebhookSignatureException">The signature is missing or wrong.</exception>
     /// <exception cref="SmartPayWebhookPayloadException">The signed body is not a JSON object.</exception>
     public SmartPayWebhookNotification Verify(ReadOnlySpan<byte> rawBody, string? signature, string? topic)
+    {
+        Span<byte> mac = stackalloc byte[MacLength];
+        HMACSHA256.HashData(_key, rawBody, mac);
+        return Verify(rawBody, mac, signature, topic);
+    }
+
+    /// <summary>
+    /// Verifies the signature against a MAC computed while the body was read (<see cref="CreateMac"/>), then reads the
+    /// notification: the body is not hashed a second time.
+    /// </summary>
+    /// <param name="rawBody">The body bytes exactly as received.</param>
+    /// <param name="computedMac">HMAC-SHA256 of <paramref name="rawBody"/> with this verifier's key.</param>
+    /// <param name="signature">The <c>X-SmartPay-Hmac-Sha256</c> header value.</param>
+    /// <param name="topic">The <c>X-SmartPay-Topic</c> header value (not covered by the signature).</param>
+    /// <returns>The notification.</returns>
+    /// <exception cref="SmartPayWebhookSignatureException">The signature is missing or wrong.</exception>
+    /// <exception cref="SmartPayWebhookPayloadException">The signed body is not a JSON object.</exception>
+    public SmartPayWebhookNotification Verify(ReadOnlySpan<byte> rawBody, ReadOnlySpan<byte> computedMac, string? signature, string? topic)
     {
         if (string.IsNullOrWhiteSpace(signature))
         {
             throw new SmartPayWebhookSignatureException($"The SmartPay webhook notification has no {SignatureHeader} header.");
         }
 
-        if (!IsValidSignature(rawBody, signature))
+        if (!MatchesSignature(computedMac, signature))
         {
             throw new SmartPayWebhookSignatureException($"The {SignatureHeader} signature does not match the notification body (wrong key, or the body was altered).");
         }

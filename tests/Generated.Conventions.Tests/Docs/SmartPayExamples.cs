@@ -1,4 +1,5 @@
 using Generated.SmartPay;
+using Generated.SmartPay.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,14 +52,41 @@ internal static class SmartPayExamples
     public static void Webhooks(WebApplicationBuilder builder)
     {
         #region snippet: smartpay-webhooks
-        builder.Services.AddSmartPayWebhooks(options => options.Key = builder.Configuration["SmartPay:ApiKey"]);
+        builder.Services.AddSmartPayClient(builder.Configuration.GetSection("SmartPay"));
+        builder.Services.AddSmartPayWebhookHandler<PaidInvoices>();
         var app = builder.Build();
-        app.MapSmartPayWebhook("/webhooks/smartpay", (notification, cancellationToken) =>
-        {
-            // Only verified notifications get here; the endpoint has already answered 200.
-            Console.WriteLine($"{notification.Topic}: order {notification.OrderCustomId}");
-            return Task.CompletedTask;
-        });
+        app.MapSmartPayWebhook("/webhooks/smartpay"); // verified, deduplicated, answered 200 once queued
         #endregion
+    }
+
+    #region snippet: smartpay-webhook-handler
+    public sealed class PaidInvoices(ISmartPayClient smartPay, IShipping shipping) : ISmartPayWebhookHandler
+    {
+        public async Task HandleAsync(SmartPayWebhookNotification notification, CancellationToken cancellationToken)
+        {
+            // The signature covers the body, not the X-SmartPay-Topic header, and invoice/created and invoice/paid
+            // bodies can be identical: the notification only says "look at this order". Re-query, then act.
+            if (notification.IsTest || notification.OrderCustomId is null)
+            {
+                return;
+            }
+
+            var orders = await smartPay.GetOrdersAsync(new GetOrdersRequest { CustomOrderId = notification.OrderCustomId }, cancellationToken);
+            foreach (var order in orders.Result ?? [])
+            {
+                var invoices = await smartPay.GetInvoicesAsync(new GetInvoicesRequest { OrderId = order.OrderId }, cancellationToken);
+                if (invoices.Result?.Any(invoice => invoice.DatePaid is not null) == true)
+                {
+                    await shipping.ShipOnceAsync(order.OrderId, cancellationToken); // idempotent, keyed by the order
+                }
+            }
+        }
+    }
+    #endregion
+
+    /// <summary>The shop's fulfilment, as the docs example assumes it.</summary>
+    public interface IShipping
+    {
+        Task ShipOnceAsync(string orderId, CancellationToken cancellationToken);
     }
 }

@@ -24,6 +24,7 @@ public sealed class WebhookEndpointTests
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Logging.AddFakeLogging();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddSmartPayClient(o =>
         {
             o.ApiKey = TestClients.ApiKey;
@@ -64,7 +65,7 @@ public sealed class WebhookEndpointTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var notification = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        notification.Topic.ShouldBe(SmartPayWebhookTopics.InvoicePaid);
+        notification.UnverifiedTopic.ShouldBe(SmartPayWebhookTopics.InvoicePaid);
         notification.OrderCustomId.ShouldBe("WC10042");
     }
 
@@ -82,7 +83,8 @@ public sealed class WebhookEndpointTests
 
         for (var i = 0; i < 3; i++)
         {
-            using var response = await client.SendAsync(Delivery(Body, Sign(Body))).WaitAsync(TimeSpan.FromSeconds(10));
+            var body = Body.Replace("WC10042", "WC1004" + i, StringComparison.Ordinal);
+            using var response = await client.SendAsync(Delivery(body, Sign(body))).WaitAsync(TimeSpan.FromSeconds(10));
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
@@ -102,10 +104,10 @@ public sealed class WebhookEndpointTests
         {
             lock (handled)
             {
-                handled.Add(n.Topic);
+                handled.Add(n.UnverifiedTopic);
             }
 
-            if (n.Topic == SmartPayWebhookTopics.WebhookCreated)
+            if (n.UnverifiedTopic == SmartPayWebhookTopics.WebhookCreated)
             {
                 sentinelHandled.TrySetResult();
             }
@@ -174,10 +176,10 @@ public sealed class WebhookEndpointTests
         {
             lock (topics)
             {
-                topics.Add(n.Topic);
+                topics.Add(n.UnverifiedTopic);
             }
 
-            return n.Topic == SmartPayWebhookTopics.InvoicePaid ? throw new InvalidOperationException("boom") : Task.CompletedTask;
+            return n.UnverifiedTopic == SmartPayWebhookTopics.InvoicePaid ? throw new InvalidOperationException("boom") : Task.CompletedTask;
         }));
         var client = app.GetTestClient();
 
@@ -189,6 +191,118 @@ public sealed class WebhookEndpointTests
         var failure = app.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error).ShouldHaveSingleItem();
         failure.Message.ShouldContain(SmartPayWebhookTopics.InvoicePaid);
         failure.Exception.ShouldBeOfType<InvalidOperationException>().Message.ShouldBe("boom");
+    }
+
+    [Fact]
+    public async Task Attack_a_replayed_delivery_is_acknowledged_and_handled_once()
+    {
+        var handled = 0;
+        var sentinel = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartAsync(s => s.AddSmartPayWebhooks(), a => a.MapSmartPayWebhook(Path, (n, _) =>
+        {
+            if (n.UnverifiedTopic == SmartPayWebhookTopics.WebhookCreated)
+            {
+                sentinel.TrySetResult();
+            }
+            else
+            {
+                Interlocked.Increment(ref handled);
+            }
+
+            return Task.CompletedTask;
+        }));
+        var client = app.GetTestClient();
+
+        for (var replay = 0; replay < 50; replay++)
+        {
+            using var response = await client.SendAsync(Delivery(Body, Sign(Body)));
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, "a replay is acknowledged, so SmartPay never counts a failure");
+        }
+
+        (await client.SendAsync(Delivery(Body, Sign(Body), SmartPayWebhookTopics.WebhookCreated))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await sentinel.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        handled.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Attack_a_replay_flood_never_fills_the_queue_for_a_genuine_delivery()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartAsync(
+            s => s.AddSmartPayWebhooks(o =>
+            {
+                o.QueueCapacity = 2;
+                o.EnqueueTimeout = TimeSpan.Zero;
+            }),
+            a => a.MapSmartPayWebhook(Path, async (_, ct) => await release.Task.WaitAsync(ct)));
+        var client = app.GetTestClient();
+
+        for (var replay = 0; replay < 100; replay++)
+        {
+            (await client.SendAsync(Delivery(Body, Sign(Body)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        var genuine = Body.Replace("WC10042", "WC20077", StringComparison.Ordinal);
+        (await client.SendAsync(Delivery(genuine, Sign(genuine)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        release.SetResult();
+    }
+
+    [Fact]
+    public async Task Attack_a_topic_swapped_replay_carries_the_swapped_topic_only_as_unverified()
+    {
+        var received = new TaskCompletionSource<SmartPayWebhookNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartAsync(s => s.AddSmartPayWebhooks(), a => a.MapSmartPayWebhook(Path, (n, _) =>
+        {
+            if (n.UnverifiedTopic == SmartPayWebhookTopics.InvoicePaid)
+            {
+                received.TrySetResult(n);
+            }
+
+            return Task.CompletedTask;
+        }));
+        var client = app.GetTestClient();
+
+        // A genuine invoice/created delivery, captured and resent with the topic header changed: the signature still matches.
+        (await client.SendAsync(Delivery(Body, Sign(Body), SmartPayWebhookTopics.InvoiceCreated))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.SendAsync(Delivery(Body, Sign(Body), SmartPayWebhookTopics.InvoicePaid))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var swapped = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        swapped.UnverifiedTopic.ShouldBe(SmartPayWebhookTopics.InvoicePaid);
+        typeof(SmartPayWebhookNotification).GetProperty("Topic").ShouldBeNull("no member presents the unsigned header as verified");
+        swapped.ToString().ShouldContain("unverified");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Attack_an_oversized_unauthenticated_body_is_refused_after_at_most_the_limit(bool declaresLength)
+    {
+        await using var app = await StartAsync(s => s.AddSmartPayWebhooks(), a => a.MapSmartPayWebhook(Path, (_, _) => Task.CompletedTask));
+        var body = new CountingContent(1024 * 1024, declaresLength);
+        using var request = new HttpRequestMessage(HttpMethod.Post, Path) { Content = body };
+        request.Headers.Add(SmartPayWebhookVerifier.SignatureHeader, Sign(Body));
+
+        using var response = await app.GetTestClient().SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        body.BytesWritten.ShouldBeLessThanOrEqualTo(64 * 1024, "the server stops reading at the 8 KiB limit (the in-memory transport buffers up to 64 KiB)");
+    }
+
+    [Fact]
+    public async Task Attack_a_flood_of_forged_deliveries_logs_one_warning_not_one_per_request()
+    {
+        await using var app = await StartAsync(s => s.AddSmartPayWebhooks(), a => a.MapSmartPayWebhook(Path, (_, _) => Task.CompletedTask));
+        var client = app.GetTestClient();
+
+        for (var forged = 0; forged < 200; forged++)
+        {
+            (await client.SendAsync(Delivery(Body, Sign(Body, "not-the-key")))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var records = app.Services.GetFakeLogCollector().GetSnapshot();
+        records.Count(r => r.Level >= LogLevel.Warning).ShouldBe(1);
+        records.Count(r => r.Level == LogLevel.Debug && r.Message.Contains("rejected with HTTP 401", StringComparison.Ordinal)).ShouldBe(200);
+        records.Single(r => r.Level == LogLevel.Warning).Message.ShouldContain("1 SmartPay webhook deliveries rejected");
     }
 
     [Fact]
@@ -213,13 +327,43 @@ public sealed class WebhookEndpointTests
         }
     }
 
+    /// <summary>A body of spaces that counts how much of it the server pulled.</summary>
+    private sealed class CountingContent(long length, bool declaresLength) : HttpContent
+    {
+        public long BytesWritten { get; private set; }
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var chunk = new byte[4096];
+            Array.Fill(chunk, (byte)' ');
+            try
+            {
+                while (BytesWritten < length)
+                {
+                    await stream.WriteAsync(chunk);
+                    BytesWritten += chunk.Length;
+                }
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException or InvalidOperationException)
+            {
+                // The server stopped reading.
+            }
+        }
+
+        protected override bool TryComputeLength(out long result)
+        {
+            result = length;
+            return declaresLength;
+        }
+    }
+
     private sealed class RecordingWebhookHandler(List<string> seen) : ISmartPayWebhookHandler
     {
         public Task HandleAsync(SmartPayWebhookNotification notification, CancellationToken cancellationToken)
         {
             lock (seen)
             {
-                seen.Add(notification.Topic);
+                seen.Add(notification.UnverifiedTopic);
             }
 
             return Task.CompletedTask;

@@ -21,7 +21,7 @@ public sealed class WebhookVerifierTests
     {
         var notification = Verifier().Verify(Body, Sign(Body, TestClients.ApiKey), " invoice/paid ");
 
-        notification.Topic.ShouldBe(SmartPayWebhookTopics.InvoicePaid);
+        notification.UnverifiedTopic.ShouldBe(SmartPayWebhookTopics.InvoicePaid);
         notification.IsKnownTopic.ShouldBeTrue();
         notification.IsTest.ShouldBeFalse();
         notification.OrderCustomId.ShouldBe("WC10042");
@@ -95,18 +95,26 @@ public sealed class WebhookVerifierTests
 
         ping.IsTest.ShouldBeTrue();
         unknown.IsKnownTopic.ShouldBeFalse();
-        unknown.Topic.ShouldBe("subscription/renewed");
-        noTopic.Topic.ShouldBeEmpty();
+        unknown.UnverifiedTopic.ShouldBe("subscription/renewed");
+        noTopic.UnverifiedTopic.ShouldBeEmpty();
     }
 
     [Fact]
     public void The_comparison_uses_the_constant_time_API()
     {
-        var method = typeof(SmartPayWebhookVerifier).GetMethod(nameof(SmartPayWebhookVerifier.IsValidSignature))!;
+        // Every public check funnels into one comparison, which must be the constant-time one.
+        var compare = typeof(SmartPayWebhookVerifier).GetMethod("MatchesSignature", BindingFlags.NonPublic | BindingFlags.Static)!;
         var fixedTimeEquals = typeof(CryptographicOperations).GetMethod(nameof(CryptographicOperations.FixedTimeEquals))!;
 
-        CalledMethods(method).ShouldContain(fixedTimeEquals);
-        CalledMethods(method).ShouldNotContain(m => m.Name == "SequenceEqual" || (m.Name == "Equals" && m.DeclaringType == typeof(string)));
+        CalledMethods(compare).ShouldContain(fixedTimeEquals);
+        CalledMethods(compare).ShouldNotContain(m => m.Name == "SequenceEqual" || (m.Name == "Equals" && m.DeclaringType == typeof(string)));
+        foreach (var entry in typeof(SmartPayWebhookVerifier).GetMethods().Where(m => m.Name is nameof(SmartPayWebhookVerifier.IsValidSignature) or nameof(SmartPayWebhookVerifier.Verify)))
+        {
+            var calls = CalledMethods(entry);
+            (calls.Contains(compare) || calls.Any(c => c.DeclaringType == typeof(SmartPayWebhookVerifier) && c.Name == nameof(SmartPayWebhookVerifier.Verify)))
+                .ShouldBeTrue($"{entry} compares through MatchesSignature");
+            calls.ShouldNotContain(m => m.Name == "SequenceEqual" || (m.Name == "Equals" && m.DeclaringType == typeof(string)));
+        }
     }
 
     [Fact]
