@@ -38,6 +38,7 @@ internal sealed class Pax8ClientRuntime : IDisposable
                 TimeProvider = options.TimeProvider,
                 Lifetime = Pax8TokenSource.Lifetime,
                 Logger = _loggerFactory.CreateLogger("Generated.Pax8.Authentication"),
+                Redactor = Redactor,
             });
     }
 

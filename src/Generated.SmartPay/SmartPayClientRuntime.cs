@@ -43,6 +43,7 @@ internal sealed class SmartPayClientRuntime : IDisposable
                 RefreshMargin = options.RefreshMargin,
                 Lifetime = SmartPayTokenSource.Lifetime,
                 Logger = _loggerFactory.CreateLogger("Generated.SmartPay.Authentication"),
+                Redactor = Redactor,
             });
     }
 

@@ -57,8 +57,12 @@ internal static class CommandRunner
             { Error: Generated.Pax8.Error error } => $" {error.Type}: {error.Message}",
             SmartPayApiException { Errors.Count: > 0 } smartPay => " " + string.Join("; ", smartPay.Errors.Select(e => $"{e.Key}: {e.Value}")),
             SmartexErrorException smartex => $" {smartex.ErrorType}: {smartex.ErrorMessage}".TrimEnd(' ', ':'),
-            _ => string.Empty,
+            _ => null,
         };
-        return $"HTTP {exception.StatusCode}{vendor}" + (exception.RequestId is null ? string.Empty : $" (request id {exception.RequestId})");
+
+        // Without a vendor error (an unreadable or unexpected body), the message says what could not be read and
+        // quotes a redacted excerpt of the body.
+        var detail = vendor ?? " " + exception.Message;
+        return $"HTTP {exception.StatusCode}{detail}" + (exception.RequestId is null ? string.Empty : $" (request id {exception.RequestId})");
     }
 }

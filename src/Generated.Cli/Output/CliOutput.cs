@@ -1,13 +1,19 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using Generated.Runtime.Diagnostics;
 using Generated.Runtime.Serialization;
 using Newtonsoft.Json;
 using Spectre.Console;
 
 namespace Generated.Cli.Output;
 
-/// <summary>Writes results as one JSON document (<c>--json</c>) or as tables for people.</summary>
+/// <summary>
+/// Writes results as one JSON document (<c>--json</c>) or as tables for people, and errors as one line on stderr.
+/// Everything printed passes the process's redactor: registered secrets (client secrets, api keys, every token the
+/// clients handed out) never appear, even when a server echoes them; error text also loses the values of sensitive
+/// names (<c>token=…</c>, <c>"client_secret": …</c>).
+/// </summary>
 internal static class CliOutput
 {
     private const int MaxColumns = 7;
@@ -18,7 +24,7 @@ internal static class CliOutput
         {
             var settings = ClientJsonSettings.Create();
             settings.Formatting = Formatting.Indented;
-            Console.Out.WriteLine(JsonConvert.SerializeObject(result, settings));
+            Console.Out.WriteLine(SecretRedactor.Shared.Redact(JsonConvert.SerializeObject(result, settings)));
             return;
         }
 
@@ -99,7 +105,8 @@ internal static class CliOutput
         AnsiConsole.Write(table);
     }
 
-    public static void Error(string message) => Console.Error.WriteLine("error: " + message.ReplaceLineEndings(" "));
+    public static void Error(string message) =>
+        Console.Error.WriteLine("error: " + SecretRedactor.Shared.RedactBody(message ?? string.Empty, mediaType: null).ReplaceLineEndings(" "));
 
     private static IEnumerable<PropertyInfo> ScalarProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => IsScalar(p.PropertyType));
@@ -112,7 +119,9 @@ internal static class CliOutput
             || type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IExtensibleEnum<>));
     }
 
-    private static string Format(object? value) => value switch
+    private static string Format(object? value) => SecretRedactor.Shared.Redact(FormatValue(value));
+
+    private static string FormatValue(object? value) => value switch
     {
         null => string.Empty,
         DateTimeOffset date => date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture),

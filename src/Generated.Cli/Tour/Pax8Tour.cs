@@ -16,8 +16,9 @@ internal sealed class Pax8Tour
         _client = Pax8Client.Create(
             new Pax8ClientOptions
             {
-                ClientId = Environment.GetEnvironmentVariable(Commands.Pax8CommandContext.ClientIdVariable) ?? SandboxOptions.DefaultPax8ClientId,
-                ClientSecret = Environment.GetEnvironmentVariable(Commands.Pax8CommandContext.ClientSecretVariable) ?? SandboxOptions.DefaultPax8ClientSecret,
+                // Only the sandbox's own credentials, whatever the environment holds: the tour may be pointed at any URL.
+                ClientId = SandboxOptions.DefaultPax8ClientId,
+                ClientSecret = SandboxOptions.DefaultPax8ClientSecret,
                 BaseUrl = targets.Pax8BaseUrl,
                 TokenUrl = targets.Pax8TokenUrl,
             },

@@ -23,7 +23,8 @@ internal sealed class SmartPayTour
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         AnsiConsole.Write(new Rule("[bold]SmartPay v1.2[/]").LeftJustified());
-        var apiKey = Environment.GetEnvironmentVariable(Commands.SmartPayCommand.ApiKeyVariable) ?? SmartPaySandboxOptions.DefaultApiKey;
+        // Only the sandbox's own api key, whatever the environment holds: the tour may be pointed at any URL.
+        var apiKey = SmartPaySandboxOptions.DefaultApiKey;
         var client = SmartPayClient.Create(new SmartPayClientOptions { ApiKey = apiKey, BaseUrl = _targets.SmartPayBaseUrl }, _loggerFactory);
 
         Pax8Tour.Step("1. A consumer, created, modified and deleted", "The api_key buys a one-hour session token (once); the client puts it into every form body.");

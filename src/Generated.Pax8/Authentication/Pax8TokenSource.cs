@@ -56,9 +56,6 @@ internal sealed class Pax8TokenSource
             throw new Pax8AuthenticationException($"The Pax8 token endpoint {_options.TokenUrl} answered without an access_token.");
         }
 
-        _redactor.AddSecret(response.AccessToken);
-        SecretRedactor.Shared.AddSecret(response.AccessToken);
-
         var expiresIn = response.ExpiresIn is > 0 ? TimeSpan.FromSeconds((double)response.ExpiresIn.Value) : (TimeSpan?)null;
         return new TokenGrant(response.AccessToken, expiresIn, response.ExpiresAt);
     }

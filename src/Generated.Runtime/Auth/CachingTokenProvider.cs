@@ -168,6 +168,8 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
             var margin = _options.GetEffectiveMargin(stored, now);
             if (!stored.IsExpired(now, margin))
             {
+                // Written by another process or an earlier run: this process has never seen it, so it is not yet redacted.
+                RegisterSecret(stored.Value);
                 return new CurrentToken(stored, margin);
             }
         }
@@ -183,8 +185,15 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
         }
 
         var acquired = new AccessToken(grant.Value, expiry.ExpiresAt);
+        RegisterSecret(acquired.Value);
         await TryWriteCacheAsync(acquired).ConfigureAwait(false);
         return new CurrentToken(acquired, _options.GetEffectiveMargin(acquired, requestedAt));
+    }
+
+    private void RegisterSecret(string token)
+    {
+        _options.Redactor?.AddSecret(token);
+        Diagnostics.SecretRedactor.Shared.AddSecret(token);
     }
 
     // Cache keys start with the API name ("pax8|…"); the rest may identify a credential and stays out of logs.

@@ -1,3 +1,4 @@
+using Generated.Runtime.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -40,6 +41,13 @@ public sealed class TokenProviderOptions
         get => _lifetime;
         set => _lifetime = value ?? throw new ArgumentNullException(nameof(value));
     }
+
+    /// <summary>
+    /// The client's redactor: every token the provider hands out is registered with it (and with
+    /// <see cref="SecretRedactor.Shared"/>), wherever the token came from - a fresh acquisition, the in-memory copy,
+    /// or a file or distributed cache another process wrote. Defaults to <see cref="SecretRedactor.Shared"/> only.
+    /// </summary>
+    public SecretRedactor? Redactor { get; set; }
 
     /// <summary>Where the provider reports clock skew (once). Defaults to no logging.</summary>
     public ILogger Logger

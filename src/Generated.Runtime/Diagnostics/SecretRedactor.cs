@@ -35,6 +35,17 @@ public sealed partial class SecretRedactor
         "private_key", "refresh_token", "id_token", "authorization", "hmac",
     ];
 
+    // Families of sensitive names (compared normalized: lower case, no '_', '-' or spaces), so that session_token,
+    // webhook_key, private_key_hex, passphrase, x-api-key or client_assertion are caught without listing each one.
+    private static readonly string[] SensitiveSuffixes = ["token"];
+
+    private static readonly string[] SensitiveFragments =
+    [
+        "secret", "password", "passphrase", "passwd", "assertion", "signature", "hmac", "credential", "authorization",
+        "cookie", "pairingcode", "apikey", "privatekey", "webhookkey", "signingkey", "accesskey", "encryptionkey",
+        "sessionkey",
+    ];
+
     private readonly ConcurrentDictionary<string, byte> _sensitiveHeaders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _sensitiveNames = new(StringComparer.Ordinal);
     private readonly Lock _secretsGate = new();
@@ -72,17 +83,28 @@ public sealed partial class SecretRedactor
         lock (_secretsGate)
         {
             var secrets = new HashSet<string>(_secrets, StringComparer.Ordinal) { value };
-            var escaped = Uri.EscapeDataString(value);
-            if (!string.Equals(escaped, value, StringComparison.Ordinal))
+            foreach (var form in EncodedForms(value))
             {
-                // Secrets also travel URL- or form-encoded.
-                secrets.Add(escaped);
-                secrets.Add(escaped.Replace("%20", "+", StringComparison.Ordinal));
+                secrets.Add(form);
             }
 
             // Longest first, so a secret that contains another is removed whole.
             _secrets = [.. secrets.OrderByDescending(secret => secret.Length)];
         }
+    }
+
+    // Secrets also travel URL- or form-encoded, and escaped inside JSON strings (by Newtonsoft.Json, which escapes
+    // quotes, backslashes and control characters, and by System.Text.Json, which also escapes HTML-sensitive and
+    // non-ASCII characters as \uXXXX, and by serializers that escape '/').
+    private static IEnumerable<string> EncodedForms(string value)
+    {
+        var url = Uri.EscapeDataString(value);
+        yield return url;
+        yield return url.Replace("%20", "+", StringComparison.Ordinal);
+        var newtonsoft = JsonConvert.ToString(value)[1..^1];
+        yield return newtonsoft;
+        yield return newtonsoft.Replace("/", "\\/", StringComparison.Ordinal);
+        yield return System.Text.Json.JsonSerializer.Serialize(value)[1..^1];
     }
 
     /// <summary>Registers an additional sensitive field, query parameter or header name.</summary>
@@ -98,8 +120,37 @@ public sealed partial class SecretRedactor
     /// <summary>Whether values of the field or parameter <paramref name="name"/> are redacted.</summary>
     /// <param name="name">The field name.</param>
     /// <returns><see langword="true"/> for sensitive names.</returns>
-    public bool IsSensitiveName(string? name) =>
-        !string.IsNullOrEmpty(name) && _sensitiveNames.ContainsKey(NormalizeName(name));
+    public bool IsSensitiveName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var normalized = NormalizeName(name);
+        return _sensitiveNames.ContainsKey(normalized) || IsSensitiveFamily(normalized);
+    }
+
+    private static bool IsSensitiveFamily(string normalized)
+    {
+        foreach (var suffix in SensitiveSuffixes)
+        {
+            if (normalized.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var fragment in SensitiveFragments)
+        {
+            if (normalized.Contains(fragment, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether values of the header <paramref name="name"/> are redacted.</summary>
     /// <param name="name">The header name.</param>
@@ -112,7 +163,7 @@ public sealed partial class SecretRedactor
         }
 
         var normalized = NormalizeName(name);
-        return _sensitiveHeaders.ContainsKey(normalized) || _sensitiveNames.ContainsKey(normalized);
+        return _sensitiveHeaders.ContainsKey(normalized) || _sensitiveNames.ContainsKey(normalized) || IsSensitiveFamily(normalized);
     }
 
     /// <summary>Scrubs every registered secret value from <paramref name="text"/>.</summary>

@@ -62,8 +62,7 @@ internal sealed class SmartPayTokenSource
             throw new SmartPayAuthenticationException($"SmartPay answered authenticate at {_options.BaseUrl} without a token.");
         }
 
-        _redactor.AddSecret(token);
-        SecretRedactor.Shared.AddSecret(token);
+        // The provider registers the token for redaction, whatever its source.
         // SmartPay states only an absolute expiry, on its clock.
         return new TokenGrant(token, expiresAt: response.Result!.ExpiresOn);
     }

@@ -198,6 +198,24 @@ public class CachingTokenProviderTests
     }
 
     [Fact]
+    public async Task Every_token_handed_out_is_registered_for_redaction_wherever_it_came_from()
+    {
+        var cache = new MemoryTokenCache();
+        var fromCache = "cached-by-another-process-" + Guid.NewGuid().ToString("N");
+        await cache.SetAsync(Key, new AccessToken(fromCache, _time.GetUtcNow().AddHours(1)));
+        var redactor = new Generated.Runtime.Diagnostics.SecretRedactor();
+        var provider = new CachingTokenProvider(Acquire(TimeSpan.FromHours(1)), cache, Key, new TokenProviderOptions { TimeProvider = _time, Redactor = redactor });
+
+        (await provider.GetTokenAsync()).Value.ShouldBe(fromCache);
+        redactor.Redact("echo " + fromCache).ShouldBe("echo ***", "a token read from the cache is redacted too");
+
+        _time.Advance(TimeSpan.FromHours(2));
+        var fresh = await provider.GetTokenAsync();
+        redactor.Redact("echo " + fresh.Value).ShouldBe("echo ***");
+        Generated.Runtime.Diagnostics.SecretRedactor.Shared.Redact(fromCache).ShouldBe("***");
+    }
+
+    [Fact]
     public async Task An_acquired_token_is_written_to_the_cache()
     {
         var cache = new MemoryTokenCache();

@@ -168,4 +168,41 @@ public class SecretRedactorTests
         SecretRedactor.Shared.Redact($"echo: {secret}.").ShouldBe("echo: ***.");
         _redactor.Redact(secret).ShouldBe(secret, "a per-client redactor does not see secrets registered elsewhere");
     }
+
+    [Theory]
+    [InlineData("session_token")]
+    [InlineData("webhook_key")]
+    [InlineData("private_key_hex")]
+    [InlineData("passphrase")]
+    [InlineData("x-api-key")]
+    [InlineData("client_assertion")]
+    [InlineData("facadeToken")]
+    [InlineData("WEBHOOK-SECRET")]
+    public void Families_of_sensitive_names_are_redacted_in_json_forms_and_text(string name)
+    {
+        _redactor.IsSensitiveName(name).ShouldBeTrue();
+        _redactor.RedactBody($$"""{"{{name}}":"hunter2-value"}""", "application/json").ShouldNotContain("hunter2-value");
+        _redactor.RedactBody($"{name}=hunter2-value&page=1", "application/x-www-form-urlencoded").ShouldBe($"{name}=***&page=1");
+        _redactor.RedactBody($"rejected {name}: hunter2-value", null).ShouldNotContain("hunter2-value");
+    }
+
+    [Theory]
+    [InlineData("token_type")]
+    [InlineData("expires_in")]
+    [InlineData("custom_order_id")]
+    [InlineData("tokenUrl")]
+    public void Ordinary_names_are_not_redacted(string name) => _redactor.IsSensitiveName(name).ShouldBeFalse();
+
+    [Theory]
+    [InlineData("se/cr\"et+tok")]
+    [InlineData("tök€n-ünïcode-1")]
+    [InlineData("<script>&'tok")]
+    public void A_registered_secret_is_redacted_in_its_json_escaped_forms(string secret)
+    {
+        _redactor.AddSecret(secret);
+
+        _redactor.Redact("newtonsoft: " + Newtonsoft.Json.JsonConvert.ToString(secret)).ShouldBe("newtonsoft: \"***\"");
+        _redactor.Redact("stj: " + System.Text.Json.JsonSerializer.Serialize(secret)).ShouldBe("stj: \"***\"");
+        _redactor.Redact("url: " + Uri.EscapeDataString(secret)).ShouldBe("url: ***");
+    }
 }
