@@ -26,11 +26,17 @@ noop=$(( ($(date +%s%N) - start) / 1000000 ))
 if echo "$out" | grep -q "OpenApi: generating"; then fail "a no-op rebuild ran NSwag"; fi
 echo "check-incremental: no-op rebuild ran no NSwag process (${noop} ms)"
 
-node -e '
-const fs = require("fs"), yaml = require("js-yaml");
-const doc = yaml.load(fs.readFileSync(process.argv[1], "utf8"));
-doc.components.schemas.Company.properties.ciProbeField = { type: "string", description: "Added by build/check-incremental.sh" };
-fs.writeFileSync(process.argv[1], yaml.dump(doc, { lineWidth: -1 }));' "$spec"
+# Add a property to the Company schema (the first 'properties:' after '    Company:'), with awk: no node needed.
+awk '
+  /^    Company:$/ { inCompany = 1 }
+  { print }
+  inCompany && /^      properties:$/ {
+    print "        ciProbeField:"
+    print "          type: string"
+    print "          description: Added by build/check-incremental.sh"
+    inCompany = 0
+  }' "$backup" > "$spec"
+grep -q "ciProbeField" "$spec" || fail "could not add the probe property to $spec"
 
 start=$(date +%s%N)
 out=$(build) || { echo "$out" | tail -30; fail "build after the spec edit failed"; }

@@ -5,7 +5,7 @@ namespace Generated.Smartex.Tests.Tokens;
 
 /// <summary>
 /// The hand-written facade map must match specs/smartex.yaml. The spec is read in its prepared JSON form
-/// (obj/Generated/SmartexClient.spec.json, written by build/tools/prepare-spec.js from the YAML on every build).
+/// (obj/Generated/SmartexClient.spec.json, written by build/SpecTool from the YAML on every build).
 /// </summary>
 public sealed class FacadeMapTests
 {
