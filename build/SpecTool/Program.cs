@@ -6,7 +6,8 @@ using SpecTool.Yaml;
 namespace SpecTool;
 
 /// <summary>
-/// <c>SpecTool prepare &lt;spec.yaml&gt; &lt;out.json&gt; [--omit a,b]</c>: the document NSwag generates from.
+/// <c>SpecTool prepare &lt;spec.yaml&gt; &lt;out.json&gt; [--omit a,b] [--operations out.cs --namespace N --class C [--api A]]</c>:
+/// the document NSwag generates from, and the operation catalog of the client.
 /// <c>SpecTool discrepancies [--check] [--root dir]</c>: writes (or checks) docs/discrepancies.md.
 /// </summary>
 internal static class Program
@@ -19,7 +20,7 @@ internal static class Program
         {
             return args switch
             {
-                ["prepare", var input, var output, .. var rest] => Prepare(input, output, Option(rest, "--omit")),
+                ["prepare", var input, var output, .. var rest] => Prepare(input, output, rest),
                 ["discrepancies", .. var rest] => Discrepancies(rest.Contains("--check"), Option(rest, "--root") ?? FindRoot()),
                 _ => Usage(),
             };
@@ -32,12 +33,21 @@ internal static class Program
         }
     }
 
-    private static int Prepare(string input, string output, string? omit)
+    private static int Prepare(string input, string output, string[] options)
     {
-        var omitted = (omit ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var document = SpecPreparer.Prepare(YamlDocument.Load(input), omitted);
+        var omitted = (Option(options, "--omit") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var document = YamlDocument.Load(input);
+        var result = SpecPreparer.Prepare(document, omitted);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, document.ToJsonString(Indented) + "\n");
+        if (Option(options, "--operations") is { } catalog)
+        {
+            var className = Option(options, "--class") ?? throw new InvalidDataException("--operations needs --class.");
+            var ns = Option(options, "--namespace") ?? throw new InvalidDataException("--operations needs --namespace.");
+            var api = Option(options, "--api") is { Length: > 0 } named ? named : className.EndsWith("Client", StringComparison.Ordinal) ? className[..^"Client".Length] : className;
+            File.WriteAllText(catalog, OperationCatalog.Emit(document, ns, className, api, result));
+        }
+
         return 0;
     }
 

@@ -11,52 +11,74 @@ internal static class InjectedFields
 {
     private const string SchemaPrefix = "#/components/schemas/";
 
-    public static void Apply(JsonObject document, IReadOnlySet<string> omitted)
+    /// <summary>A field taken out of an operation: its wire name and where it went (<c>query</c>, <c>header</c>, <c>body</c>).</summary>
+    public sealed record Field(string Name, string Location);
+
+    /// <summary>Takes the fields out; returns, per operation id, what was taken out of it.</summary>
+    public static Dictionary<string, List<Field>> Apply(JsonObject document, IReadOnlySet<string> omitted)
     {
+        var taken = new Dictionary<string, List<Field>>(StringComparer.Ordinal);
         if (omitted.Count == 0)
         {
-            return;
+            return taken;
         }
 
         var schemas = document["components"]?["schemas"] as JsonObject ?? [];
         var requestSchemas = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (path, _, operation) in JsonTree.Operations(document))
+        foreach (var (path, method, operation) in JsonTree.Operations(document))
         {
+            var fields = new List<Field>();
             if (document["paths"]![path] is JsonObject item && item["parameters"] is JsonArray shared)
             {
-                RemoveOmitted(document, shared, omitted);
+                fields.AddRange(RemoveOmitted(document, shared, omitted));
             }
 
             if (operation["parameters"] is JsonArray parameters)
             {
-                RemoveOmitted(document, parameters, omitted);
+                fields.AddRange(RemoveOmitted(document, parameters, omitted));
             }
 
             if (operation["requestBody"]?["content"] is JsonObject content)
             {
+                var bodySchemas = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var (_, media) in content)
                 {
-                    Collect(media?["schema"], schemas, requestSchemas);
+                    Collect(media?["schema"], schemas, bodySchemas);
+                    if (JsonTree.Resolve(document, media?["schema"]) is { } schema)
+                    {
+                        var members = Schemas.Properties(document, schema);
+                        fields.AddRange(omitted.Where(members.ContainsKey).Select(name => new Field(name, "body")));
+                    }
                 }
+
+                requestSchemas.UnionWith(bodySchemas);
             }
+
+            taken[JsonTree.String(operation["operationId"]) ?? $"{method} {path}"] = [.. fields.DistinctBy(f => (f.Name, f.Location))];
         }
 
         foreach (var name in requestSchemas)
         {
             Strip(schemas[name] as JsonObject, omitted);
         }
+
+        return taken;
     }
 
-    private static void RemoveOmitted(JsonObject document, JsonArray parameters, IReadOnlySet<string> omitted)
+    private static List<Field> RemoveOmitted(JsonObject document, JsonArray parameters, IReadOnlySet<string> omitted)
     {
+        var removed = new List<Field>();
         foreach (var parameter in parameters.ToList())
         {
             var target = JsonTree.Resolve(document, parameter);
-            if (target is not null && JsonTree.String(target["in"]) != "path" && JsonTree.String(target["name"]) is { } name && omitted.Contains(name))
+            if (target is not null && JsonTree.String(target["in"]) is { } location && location != "path" && JsonTree.String(target["name"]) is { } name && omitted.Contains(name))
             {
                 parameters.Remove(parameter);
+                removed.Add(new Field(name, location));
             }
         }
+
+        return removed;
     }
 
     private static void Collect(JsonNode? node, JsonObject schemas, HashSet<string> found)

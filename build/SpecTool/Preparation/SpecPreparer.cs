@@ -4,15 +4,21 @@ namespace SpecTool.Preparation;
 
 /// <summary>
 /// Turns a curated spec into the document NSwag generates from. The curated spec stays honest about the wire (a
-/// contract-validating proxy checks real traffic against it); preparation only maps wire-level unions onto the C#
-/// types the client exposes, and takes out what the client injects itself.
+/// contract-validating proxy checks real traffic against it); preparation maps wire-level unions onto the C# types
+/// the client exposes, takes out what the client injects itself, types the sorts, resolves paging and marks the
+/// inputs the client checks. What it learns about each operation goes into the operation catalog.
 /// </summary>
 internal static class SpecPreparer
 {
-    public static JsonObject Prepare(JsonObject document, IReadOnlySet<string> omitted)
+    public static PreparationResult Prepare(JsonObject document, IReadOnlySet<string> omitted)
     {
         FormBodies.Apply(document);
-        InjectedFields.Apply(document, omitted);
+        var injected = InjectedFields.Apply(document, omitted);
+        var sorts = Sorting.Apply(document);
+
+        // Before the schema walk: x-codegen marks wire unions, which are not checked, and the walk removes it.
+        var constraints = Constraints.Apply(document);
+        var paging = Paging.Apply(document);
         foreach (var node in JsonTree.Objects(document))
         {
             CodegenShapes.Apply(node);
@@ -20,6 +26,6 @@ internal static class SpecPreparer
             EnumNames.Apply(node);
         }
 
-        return document;
+        return new PreparationResult(injected, sorts, constraints, paging);
     }
 }

@@ -44,8 +44,8 @@ internal static class Pax8Command
         list.Options.Add(sort);
         Pax8CommandContext.SetListAction(
             list,
-            (c, p, page, size) => c.FindCompaniesAsync(page, size, p.GetValue(sort), p.GetValue(city), p.GetValue(country), status: Pax8CommandContext.Enum<CompanyStatus>(p.GetValue(status)), cancellationToken: p.Token),
-            (c, p, size) => c.FindCompaniesAllAsync(size, p.GetValue(sort), p.GetValue(city), p.GetValue(country), status: Pax8CommandContext.Enum<CompanyStatus>(p.GetValue(status))),
+            (c, p, page, size) => c.FindCompaniesAsync(page, size, p.GetValue(sort) is { } order ? new CompanySort(order) : default(CompanySort?), p.GetValue(city), p.GetValue(country), status: Pax8CommandContext.Enum<CompanyStatus>(p.GetValue(status)), cancellationToken: p.Token),
+            (c, p, size) => c.FindCompaniesAllAsync(size, p.GetValue(sort) is { } order ? new CompanySort(order) : default(CompanySort?), p.GetValue(city), p.GetValue(country), status: Pax8CommandContext.Enum<CompanyStatus>(p.GetValue(status))),
             page => page.Content);
         companies.Subcommands.Add(list);
 
@@ -125,8 +125,8 @@ internal static class Pax8Command
         list.Options.Add(sort);
         Pax8CommandContext.SetListAction(
             list,
-            (c, p, page, size) => c.FindAllProductsAsync(page, size, p.GetValue(sort), p.GetValue(search), p.GetValue(vendor), p.Token),
-            (c, p, size) => c.FindAllProductsAllAsync(size, p.GetValue(sort), p.GetValue(search), p.GetValue(vendor)),
+            (c, p, page, size) => c.FindAllProductsAsync(page, size, p.GetValue(sort) is { } order ? new ProductSort(order) : default(ProductSort?), p.GetValue(search), p.GetValue(vendor), p.Token),
+            (c, p, size) => c.FindAllProductsAllAsync(size, p.GetValue(sort) is { } order ? new ProductSort(order) : default(ProductSort?), p.GetValue(search), p.GetValue(vendor)),
             page => page.Content);
         products.Subcommands.Add(list);
 

@@ -1,14 +1,14 @@
-using Generated.Runtime.Http;
+using Generated.Runtime.Operations;
 
 namespace Generated.Pax8.Authentication;
 
 /// <summary>
-/// Sends the <c>createAccessToken</c> operation to the configured token URL, which need not sit
-/// under the API's base address (Pax8 has used three token hosts, see discrepancy D12).
+/// Sends the operation that issues credentials (<c>x-issues-credentials</c>: <c>createAccessToken</c>) to the
+/// configured token URL, which need not sit under the API's base address (Pax8 has used three token hosts, see
+/// discrepancy D12).
 /// </summary>
 internal sealed class TokenEndpointHandler : DelegatingHandler
 {
-    private const string TokenOperationId = "createAccessToken";
     private readonly Uri _tokenUrl;
 
     public TokenEndpointHandler(Uri tokenUrl)
@@ -18,7 +18,7 @@ internal sealed class TokenEndpointHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Options.TryGetValue(ClientRequestOptions.OperationId, out var operationId) && operationId == TokenOperationId)
+        if (OperationDescriptor.Of(request) is { IssuesCredentials: true })
         {
             request.RequestUri = _tokenUrl;
         }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Generated.Runtime.Http;
+using Generated.Runtime.Operations;
 
 namespace Generated.Runtime.Auth;
 
 /// <summary>
-/// Adds <c>Authorization: Bearer</c> to each request and, when the API answers 401, refreshes the token and replays
-/// the request once.
+/// Adds <c>Authorization: Bearer</c> to each request whose operation is bearer-authenticated (its
+/// <see cref="OperationDescriptor"/>; a request without one is authenticated too) and, when the API answers 401,
+/// refreshes the token and replays the request once.
 /// </summary>
 public sealed class BearerTokenHandler : DelegatingHandler
 {
@@ -24,7 +26,8 @@ public sealed class BearerTokenHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (ClientRequestOptions.ShouldSkipAuthentication(request))
+        if (ClientRequestOptions.ShouldSkipAuthentication(request)
+            || OperationDescriptor.Of(request) is { Authentication: not OperationAuthentication.Bearer })
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }

@@ -117,6 +117,20 @@ public sealed partial class SecretRedactor
         _sensitiveHeaders.TryAdd(normalized, 0);
     }
 
+    /// <summary>Whether <paramref name="name"/> is sensitive by the default names and families alone (no instance needed).</summary>
+    /// <param name="name">A field, parameter or header name.</param>
+    /// <returns><see langword="true"/> for names such as <c>token</c>, <c>client_secret</c> or <c>pairingCode</c>.</returns>
+    public static bool IsSensitiveByDefault(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        var normalized = NormalizeName(name);
+        return DefaultSensitiveNames.Any(n => NormalizeName(n) == normalized) || IsSensitiveFamily(normalized);
+    }
+
     /// <summary>Whether values of the field or parameter <paramref name="name"/> are redacted.</summary>
     /// <param name="name">The field name.</param>
     /// <returns><see langword="true"/> for sensitive names.</returns>

@@ -23,4 +23,15 @@ public static class AsyncPageable
         ArgumentNullException.ThrowIfNull(toPage);
         return new ResponsePageable<TResponse, T>(fetchPage, toPage, cancellationToken);
     }
+
+    /// <summary>A pageable over a function that fetches one page (<see langword="null"/> asks for the first).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="fetchPage">Fetches the page with the given number.</param>
+    /// <param name="cancellationToken">Cancels every fetch.</param>
+    /// <returns>The pageable.</returns>
+    public static AsyncPageable<T> Create<T>(Func<int?, CancellationToken, Task<Page<T>>> fetchPage, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fetchPage);
+        return new ResponsePageable<Page<T>, T>(fetchPage, static page => page, cancellationToken);
+    }
 }

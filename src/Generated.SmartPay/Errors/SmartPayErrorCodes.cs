@@ -97,10 +97,13 @@ public static class SmartPayErrorCodes
     /// <returns><see langword="true"/> for a token error.</returns>
     public static bool IsTokenError(IReadOnlyDictionary<string, string> errors)
     {
+        // A word of SmartPay's error messages ("Your session TOKEN has expired"), not an operation or a path.
+        const string TokenWord = "token";
+
         ArgumentNullException.ThrowIfNull(errors);
         foreach (var (code, message) in errors)
         {
-            if (TokenErrorCodes.Contains(code.Trim()) || (message?.Contains("token", StringComparison.OrdinalIgnoreCase) ?? false))
+            if (TokenErrorCodes.Contains(code.Trim()) || (message?.Contains(TokenWord, StringComparison.OrdinalIgnoreCase) ?? false))
             {
                 return true;
             }

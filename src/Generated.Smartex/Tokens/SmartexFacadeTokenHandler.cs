@@ -1,16 +1,14 @@
-using System.Text;
 using Generated.Runtime.Http;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using Generated.Runtime.Operations;
 
 namespace Generated.Smartex.Tokens;
 
 /// <summary>
-/// Attaches the facade token an operation needs, chosen from the operation id the generated client sets
-/// (<see cref="ClientRequestOptions.OperationId"/>) and the facade map of specs/smartex.yaml: as the <c>token</c>
-/// query parameter on GET/DELETE, as the <c>token</c> field of the JSON body on POST/PUT. It also decides whether the
-/// request is signed (<see cref="ClientRequestOptions.SkipAuthentication"/>) and must therefore run before (outside)
-/// <see cref="Identity.SmartexSigningHandler"/>, so that the signature covers the final URL and body.
+/// Attaches the facade token an operation needs, as its <see cref="OperationDescriptor"/> (from specs/smartex.yaml:
+/// <c>x-smartex-facade(s)</c>, <c>security</c>, and where the omitted <c>token</c> field went) says: as the
+/// <c>token</c> query parameter, or as the <c>token</c> member the body writes when it is serialized. It also decides
+/// whether the request is signed (<see cref="ClientRequestOptions.SkipAuthentication"/>) and therefore runs before
+/// (outside) <see cref="Identity.SmartexSigningHandler"/>, so that the signature covers the final URL and body.
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -18,14 +16,13 @@ namespace Generated.Smartex.Tokens;
 /// <item>An operation that also allows the public facade falls back to it: no token, and unsigned when the spec says so
 /// (<c>getInvoice</c> without a merchant token returns the public view).</item>
 /// <item>No usable token and no public fallback: <see cref="SmartexNotPairedException"/>, before anything is sent.</item>
-/// <item>A token already present (an explicit one in the body's additional properties or in the URL, or the one this
-/// handler set on a previous attempt) is kept, so retries resend the same request.</item>
-/// <item>Requests without a known operation id pass through unchanged (and are signed).</item>
+/// <item>A token already present (an explicit one in the body's additional properties or in the URL) is kept; a retry
+/// of the same request resends exactly the same URL and body.</item>
+/// <item>Requests without a descriptor, or whose operation takes no facade token, pass through unchanged (and are signed).</item>
 /// </list>
 /// </remarks>
 public sealed class SmartexFacadeTokenHandler : DelegatingHandler
 {
-    private const string TokenName = "token";
     private readonly SmartexTokenStore _store;
 
     /// <summary>Creates the handler.</summary>
@@ -37,17 +34,16 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
     }
 
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var operationId = ClientRequestOptions.GetOperationId(request);
-        if (operationId is null || !SmartexFacadeMap.Operations.TryGetValue(operationId, out var operation))
+        if (OperationDescriptor.Of(request) is not { Facades.Count: > 0 } operation)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        var inBody = SmartexOperationFacades.TokenInBody(request.Method);
-        var explicitToken = inBody ? await HasBodyTokenAsync(request, cancellationToken).ConfigureAwait(false) : HasQueryToken(request.RequestUri);
+        var field = operation.InjectedFieldIn(FieldLocation.Query) ?? operation.InjectedFieldIn(FieldLocation.Body);
+        var explicitToken = field is not null && HasExplicitToken(request, field);
         SmartexStoredToken? token = null;
         if (!explicitToken)
         {
@@ -55,89 +51,51 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
                 .Where(facade => !string.Equals(facade, SmartexFacades.Public, StringComparison.Ordinal))
                 .Select(_store.Get)
                 .FirstOrDefault(candidate => candidate is not null);
-            if (token is null && !operation.AllowsPublic)
+            if (token is null && !operation.Facades.Contains(SmartexFacades.Public, StringComparer.Ordinal))
             {
-                throw new SmartexNotPairedException(operationId, operation.Facades, _store.Sin);
+                throw new SmartexNotPairedException(operation.OperationId, operation.Facades, _store.Sin);
             }
         }
 
         var withToken = explicitToken || token is not null;
-        ClientRequestOptions.SetSkipAuthentication(request, withToken ? !operation.Signed : operation.PublicUnsigned);
-        if (token is not null)
+        ClientRequestOptions.SetSkipAuthentication(request, withToken ? !operation.Signed : operation.UnsignedVariant);
+        if (token is not null && field is not null)
         {
-            if (inBody)
+            if (field.Location == FieldLocation.Query)
             {
-                await SetBodyTokenAsync(request, token.Token, cancellationToken).ConfigureAwait(false);
+                request.RequestUri = WithQueryToken(request.RequestUri!, field.Name, token.Token);
             }
             else
             {
-                request.RequestUri = WithQueryToken(request.RequestUri!, token.Token);
+                // Written when the body is serialized (for signing, or by the transport): no re-parsing or rewriting.
+                if (!ModelContent.TrySetField(request, field.Name, token.Token))
+                {
+                    throw new InvalidOperationException($"The Smartex operation '{operation.OperationId}' carries its token in the body, but the request has no generated body.");
+                }
             }
         }
 
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return base.SendAsync(request, cancellationToken);
     }
 
-    private static bool HasQueryToken(Uri? uri) =>
-        uri is not null && uri.Query.TrimStart('?').Split('&').Any(pair => pair.StartsWith(TokenName + "=", StringComparison.Ordinal) && pair.Length > TokenName.Length + 1);
+    private static bool HasExplicitToken(HttpRequestMessage request, InjectedField field) => field.Location switch
+    {
+        FieldLocation.Query => request.RequestUri is { } uri && uri.Query.TrimStart('?').Split('&')
+            .Any(pair => pair.StartsWith(field.Name + "=", StringComparison.Ordinal) && pair.Length > field.Name.Length + 1),
+        _ => request.Content is ModelContent { Model: { } model } && ExplicitBodyToken(model, field.Name),
+    };
 
-    private static Uri WithQueryToken(Uri uri, string token)
+    // The generated request models keep members the spec does not list (such as an explicit token) in AdditionalProperties.
+    private static bool ExplicitBodyToken(object model, string name) =>
+        model.GetType().GetProperty("AdditionalProperties")?.GetValue(model) is IDictionary<string, object> members
+        && members.TryGetValue(name, out var value) && value is string { Length: > 0 };
+
+    private static Uri WithQueryToken(Uri uri, string name, string token)
     {
         var builder = new UriBuilder(uri);
         var query = builder.Query.TrimStart('?');
-        var pair = TokenName + "=" + Uri.EscapeDataString(token);
+        var pair = name + "=" + Uri.EscapeDataString(token);
         builder.Query = query.Length == 0 ? pair : query + "&" + pair;
         return builder.Uri;
-    }
-
-    private static async Task<JObject?> ReadBodyAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (request.Content is null)
-        {
-            return null;
-        }
-
-        var text = await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        using var reader = new JsonTextReader(new StringReader(text))
-        {
-            DateParseHandling = DateParseHandling.None,
-            FloatParseHandling = FloatParseHandling.Decimal,
-        };
-        return JToken.ReadFrom(reader) as JObject
-            ?? throw new InvalidOperationException("The Smartex request body is not a JSON object, so no token can be added to it.");
-    }
-
-    private static async Task<bool> HasBodyTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
-        return body?[TokenName] is JValue { Type: JTokenType.String } value && !string.IsNullOrEmpty((string?)value);
-    }
-
-    private static async Task SetBodyTokenAsync(HttpRequestMessage request, string token, CancellationToken cancellationToken)
-    {
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false) ?? [];
-        body[TokenName] = token;
-        var content = new StringContent(body.ToString(Formatting.None), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        if (request.Content is not null)
-        {
-            content.Headers.Clear();
-            foreach (var header in request.Content.Headers.Where(h => !string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
-            {
-                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
-            request.Content.Dispose();
-        }
-        else
-        {
-            content.Headers.ContentType = new("application/json");
-        }
-
-        request.Content = content;
     }
 }

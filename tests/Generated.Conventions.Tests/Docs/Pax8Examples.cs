@@ -27,8 +27,8 @@ internal static class Pax8Examples
     public static async Task PagingAsync(IPax8Client pax8, CancellationToken cancellationToken)
     {
         #region snippet: pax8-paging
-        // Items, fetched one page at a time:
-        await foreach (var company in pax8.FindCompaniesAllAsync(size: 200, status: CompanyStatus.Active, cancellationToken: cancellationToken))
+        // Items, fetched one page at a time, in a typed sort order (any text works too, for fields the spec does not list):
+        await foreach (var company in pax8.FindCompaniesAllAsync(size: 200, sort: CompanySort.Name.Ascending, status: CompanyStatus.Active, cancellationToken: cancellationToken))
         {
             Console.WriteLine(company.Name);
         }

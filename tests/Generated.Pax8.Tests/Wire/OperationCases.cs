@@ -16,7 +16,7 @@ public static class OperationCases
 
     public static readonly IReadOnlyDictionary<string, (string? Payload, Func<Pax8Client, Task> Call)> All = new Dictionary<string, (string?, Func<Pax8Client, Task>)>
     {
-        ["findCompanies"] = ("company-page", c => c.FindCompaniesAsync(page: 1, size: 50, sort: "name,desc", city: "Denver", country: "US", stateOrProvince: "CO", postalCode: "80202", selfServiceAllowed: false, billOnBehalfOfEnabled: true, orderApprovalRequired: true, status: CompanyStatus.Active)),
+        ["findCompanies"] = ("company-page", c => c.FindCompaniesAsync(page: 1, size: 50, sort: CompanySort.Name.Descending, city: "Denver", country: "US", stateOrProvince: "CO", postalCode: "80202", selfServiceAllowed: false, billOnBehalfOfEnabled: true, orderApprovalRequired: true, status: CompanyStatus.Active)),
         ["createCompany"] = ("company", c => c.CreateCompanyAsync(NewCompany())),
         ["findCompanyById"] = ("company", c => c.FindCompanyByIdAsync(CompanyId)),
         ["updateCompany"] = ("company", c => c.UpdateCompanyAsync(new CompanyUpdate { Phone = "303-555-0199", OrderApprovalRequired = false }, CompanyId)),
@@ -33,7 +33,7 @@ public static class OperationCases
         ["findOrders"] = ("order-page", c => c.FindOrdersAsync(page: 0, size: 10, companyId: CompanyId, status: OrderStatus.Completed)),
         ["createOrder"] = ("order", c => c.CreateOrderAsync(NewOrder(), isMock: true)),
         ["findOrdersByOrderId"] = ("order", c => c.FindOrdersByOrderIdAsync(OrderId)),
-        ["findSubscriptions"] = ("subscription-page", c => c.FindSubscriptionsAsync(page: 0, size: 100, sort: "startDate,desc", status: SubscriptionStatus.Active, billingTerm: BillingTerm.Annual, companyId: CompanyId, productId: ProductId)),
+        ["findSubscriptions"] = ("subscription-page", c => c.FindSubscriptionsAsync(page: 0, size: 100, sort: SubscriptionSort.StartDate.Descending, status: SubscriptionStatus.Active, billingTerm: BillingTerm.Annual, companyId: CompanyId, productId: ProductId)),
         ["findSubscriptionBySubscriptionId"] = ("subscription", c => c.FindSubscriptionBySubscriptionIdAsync(SubscriptionId)),
         ["updateSubscription"] = ("subscription", c => c.UpdateSubscriptionAsync(new SubscriptionUpdate { Quantity = 15, BillingTerm = BillingTerm.Annual }, SubscriptionId)),
         ["cancelSubscription"] = (null, c => c.CancelSubscriptionAsync(SubscriptionId, cancelDate: new DateTimeOffset(2025, 3, 4, 0, 0, 0, TimeSpan.FromHours(-7)))),

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using Generated.Runtime.Diagnostics;
 using Generated.Runtime.Http;
+using Generated.Runtime.Operations;
 using Generated.Runtime.Tests.TestSupport;
 
 namespace Generated.Runtime.Tests.Diagnostics;
@@ -33,7 +34,7 @@ public sealed class TelemetryHandlerTests : IDisposable
     {
         using var client = Pipeline.Create(StubHandler.Always(HttpStatusCode.OK), new TelemetryHandler());
         using var request = new HttpRequestMessage(HttpMethod.Get, "companies?access_token=tok-999&page=0");
-        ClientRequestOptions.SetOperation(request, "Pax8", _operationId);
+        request.Options.Set(OperationDescriptor.RequestOption, new OperationDescriptor("Pax8", _operationId, "GET", "/companies", OperationAuthentication.Bearer));
 
         using var response = await client.SendAsync(request);
 
@@ -50,10 +51,10 @@ public sealed class TelemetryHandlerTests : IDisposable
     {
         using var failing = Pipeline.Create(StubHandler.Always(HttpStatusCode.BadGateway), new TelemetryHandler());
         using var request = new HttpRequestMessage(HttpMethod.Get, "a");
-        ClientRequestOptions.SetOperation(request, "SmartPay", _operationId);
+        request.Options.Set(OperationDescriptor.RequestOption, new OperationDescriptor("SmartPay", _operationId, "GET", "/a", OperationAuthentication.InjectedToken));
         using var throwing = Pipeline.Create(new StubHandler((_, _, _) => throw new HttpRequestException("boom")), new TelemetryHandler());
         using var second = new HttpRequestMessage(HttpMethod.Get, "b");
-        ClientRequestOptions.SetOperation(second, "Smartex", _operationId);
+        second.Options.Set(OperationDescriptor.RequestOption, new OperationDescriptor("Smartex", _operationId, "GET", "/b", OperationAuthentication.Signature));
 
         using var response = await failing.SendAsync(request);
         await Should.ThrowAsync<HttpRequestException>(throwing.SendAsync(second));

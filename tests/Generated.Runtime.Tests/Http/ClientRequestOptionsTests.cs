@@ -1,4 +1,5 @@
 using Generated.Runtime.Http;
+using Generated.Runtime.Operations;
 
 namespace Generated.Runtime.Tests.Http;
 
@@ -16,11 +17,22 @@ public class ClientRequestOptionsTests
     }
 
     [Fact]
+    public void The_operation_comes_from_the_descriptor_and_x_safe_to_retry_counts_as_safe()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "https://x.test/");
+        request.Options.Set(OperationDescriptor.RequestOption, new OperationDescriptor("Pax8", "createAccessToken", "POST", "/token", OperationAuthentication.None, safeToRetry: true));
+
+        ClientRequestOptions.GetApiName(request).ShouldBe("Pax8");
+        ClientRequestOptions.GetOperationId(request).ShouldBe("createAccessToken");
+        ClientRequestOptions.IsSafeToRetry(request).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Options_set_through_the_helpers_are_read_back()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://x.test/");
+        request.Options.Set(OperationDescriptor.RequestOption, new OperationDescriptor("Pax8", "createOrder", "POST", "/orders", OperationAuthentication.Bearer));
 
-        ClientRequestOptions.SetOperation(request, "Pax8", "createOrder");
         ClientRequestOptions.SetSafeToRetry(request);
         ClientRequestOptions.SetSkipAuthentication(request);
 

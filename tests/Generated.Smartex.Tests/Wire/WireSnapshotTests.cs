@@ -22,12 +22,12 @@ public sealed class WireSnapshotTests
         await call(client);
 
         var request = transport.Requests.ShouldHaveSingleItem();
-        var operation = SmartexFacadeMap.Operations[OperationCases.OperationOf(caseName)];
+        var operation = SmartexClientOperations.All.Single(o => o.OperationId == OperationCases.OperationOf(caseName));
         var signature = request.Header(SmartexHeaders.Signature);
         if (signature is null)
         {
             request.Header(SmartexHeaders.Identity).ShouldBeNull();
-            operation.PublicUnsigned.ShouldBeTrue($"{caseName} went out unsigned although the spec requires a signature");
+            operation.UnsignedVariant.ShouldBeTrue($"{caseName} went out unsigned although the spec requires a signature");
         }
         else
         {
