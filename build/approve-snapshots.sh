@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Accepts pending snapshots: renames each *.received.* file to *.approved.*, under tests/ or under
-# the folders given (e.g. build/approve-snapshots.sh tests/Generated.Pax8.Tests).
+# the folders given (e.g. build/approve-snapshots.sh tests/Tessera.Pax8.Tests).
 # Review the diff (git diff) before committing; CI never approves anything.
 set -euo pipefail
 cd "$(dirname "$0")/.."

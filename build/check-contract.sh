@@ -6,7 +6,7 @@
 # go straight to the sandbox: they are not part of any API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cli=(dotnet run --project src/Generated.Cli --no-build --no-launch-profile --)
+cli=(dotnet run --project src/Tessera.Cli --no-build --no-launch-profile --)
 log_dir=${CONTRACT_LOG_DIR:-artifacts/contract}
 mkdir -p "$log_dir"
 

@@ -7,9 +7,9 @@
 # The spec is edited in place and always restored (from a copy, never from git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=src/Generated.Pax8/Generated.Pax8.csproj
+project=src/Tessera.Pax8/Tessera.Pax8.csproj
 spec=specs/pax8.yaml
-generated=src/Generated.Pax8/obj/Generated/Pax8Client.g.cs
+generated=src/Tessera.Pax8/obj/Generated/Pax8Client.g.cs
 backup=$(mktemp)
 cp "$spec" "$backup"
 restore() { cp "$backup" "$spec"; rm -f "$backup"; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every performance measurement of docs/performance.md:
-#   1. BenchmarkDotNet micro-benchmarks (tests/Generated.Benchmarks): small GET, page of 1,000, form POST, signed POST,
+#   1. BenchmarkDotNet micro-benchmarks (tests/Tessera.Benchmarks): small GET, page of 1,000, form POST, signed POST,
 #      auth hot paths, Smartex signing, paging throughput; ratios to a hand-written HttpClient + System.Text.Json baseline;
 #   2. the paging-memory run (100,000 items over 100 pages; fails when memory grows with the number of pages);
 #   3. build timing: no-op build with generation on vs off, and one-line spec edit -> rebuilt client (medians).
@@ -14,8 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 out=$root/artifacts/benchmarks
-project=tests/Generated.Benchmarks/Generated.Benchmarks.csproj
-dll=tests/Generated.Benchmarks/bin/Release/net10.0/Generated.Benchmarks.dll
+project=tests/Tessera.Benchmarks/Tessera.Benchmarks.csproj
+dll=tests/Tessera.Benchmarks/bin/Release/net10.0/Tessera.Benchmarks.dll
 
 quick=false
 only=all
@@ -82,15 +82,15 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[
 run_build() {
   if $quick; then
     # Only proves the measurement commands work: one no-op build of the Pax8 client each way, in place.
-    log "build timing, quick (one no-op build of Generated.Pax8 with and without generation)"
-    dotnet build src/Generated.Pax8/Generated.Pax8.csproj -nologo -v:q > /dev/null
+    log "build timing, quick (one no-op build of Tessera.Pax8 with and without generation)"
+    dotnet build src/Tessera.Pax8/Tessera.Pax8.csproj -nologo -v:q > /dev/null
     local start; start=$(date +%s%N)
-    dotnet build src/Generated.Pax8/Generated.Pax8.csproj --no-restore -nologo -v:q > /dev/null
+    dotnet build src/Tessera.Pax8/Tessera.Pax8.csproj --no-restore -nologo -v:q > /dev/null
     local on; on=$(ms "$start")
     start=$(date +%s%N)
-    dotnet build src/Generated.Pax8/Generated.Pax8.csproj --no-restore -nologo -v:q -p:OpenApiGenerateOnBuild=false > /dev/null
+    dotnet build src/Tessera.Pax8/Tessera.Pax8.csproj --no-restore -nologo -v:q -p:OpenApiGenerateOnBuild=false > /dev/null
     local off; off=$(ms "$start")
-    log "no-op build of Generated.Pax8: ${on} ms with generation, ${off} ms without"
+    log "no-op build of Tessera.Pax8: ${on} ms with generation, ${off} ms without"
     return
   fi
 
@@ -113,10 +113,10 @@ run_build() {
   for i in $(seq "$runs"); do
     sed -i "s/^      summary: Get company by ID.*/      summary: Get company by ID (edit $i)/" specs/pax8.yaml
     start=$(date +%s%N)
-    dotnet build src/Generated.Pax8/Generated.Pax8.csproj --no-restore -nologo -v:n > "$out/build-edit.log" 2>&1
+    dotnet build src/Tessera.Pax8/Tessera.Pax8.csproj --no-restore -nologo -v:n > "$out/build-edit.log" 2>&1
     edit+=("$(ms "$start")")
     grep -q "OpenApi: generating Pax8Client " "$out/build-edit.log" || { log "FAIL: the spec edit did not regenerate Pax8Client"; exit 1; }
-    grep -q "Get company by ID (edit $i)" src/Generated.Pax8/obj/Generated/Pax8Client.g.cs || { log "FAIL: the edit is not in the generated client"; exit 1; }
+    grep -q "Get company by ID (edit $i)" src/Tessera.Pax8/obj/Generated/Pax8Client.g.cs || { log "FAIL: the edit is not in the generated client"; exit 1; }
   done
   cp "$scratch/pax8.yaml.orig" specs/pax8.yaml
   cd "$root"
@@ -132,7 +132,7 @@ run_build() {
     echo "| No-op \`dotnet build Generated.sln\`, generation enabled | ${m_on} ms | ${on[*]} |"
     echo "| No-op \`dotnet build Generated.sln -p:OpenApiGenerateOnBuild=false\` | ${m_off} ms | ${off[*]} |"
     echo "| Ratio enabled / disabled | $(awk "BEGIN {printf \"%.2f\", $m_on / $m_off}") | |"
-    echo "| One-line edit of specs/pax8.yaml → \`dotnet build src/Generated.Pax8\` (regenerate + compile) | ${m_edit} ms | ${edit[*]} |"
+    echo "| One-line edit of specs/pax8.yaml → \`dotnet build src/Tessera.Pax8\` (regenerate + compile) | ${m_edit} ms | ${edit[*]} |"
   } > "$out/build-timing.md"
   cat "$out/build-timing.md" >&2
 }

@@ -9,7 +9,7 @@ dotnet pack Generated.sln -o "$packages" -nologo -v:q > artifacts/pack.log 2>&1 
 echo "run-sample: packed $(ls "$packages"/*.nupkg | wc -l) packages: $(cd "$packages" && ls *.nupkg | tr '\n' ' ')"
 
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-dotnet run --project src/Generated.Cli --no-build -- sandbox --urls "http://127.0.0.1:$port" > artifacts/sample-sandbox.log 2>&1 &
+dotnet run --project src/Tessera.Cli --no-build -- sandbox --urls "http://127.0.0.1:$port" > artifacts/sample-sandbox.log 2>&1 &
 sandbox=$!
 trap 'kill $sandbox 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do grep -q "Sandbox listening" artifacts/sample-sandbox.log && break; sleep 1; done

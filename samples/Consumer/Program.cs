@@ -1,8 +1,8 @@
 // A consumer of the published packages: all three clients registered through DI from appsettings.json
 // (override any setting with environment variables, e.g. Pax8__BaseUrl), then a short flow on each.
-using Generated.Pax8;
-using Generated.Smartex;
-using Generated.SmartPay;
+using Tessera.Pax8;
+using Tessera.Smartex;
+using Tessera.SmartPay;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -26,23 +26,23 @@ internal static class OperationCatalog
             var name = CSharpNames.Operation(id);
             names.Add(name);
             code.Append($"        /// <summary><c>{method.ToUpperInvariant()} {Xml(path)}</c> ({Xml(id)}).</summary>\n");
-            code.Append($"        public static readonly global::Generated.Runtime.Operations.OperationDescriptor {name} = new(\n");
+            code.Append($"        public static readonly global::Tessera.Core.Operations.OperationDescriptor {name} = new(\n");
             code.Append($"            api: {Literal(api)},\n            operationId: {Literal(id)},\n            method: {Literal(method.ToUpperInvariant())},\n            pathTemplate: {Literal(path)},\n");
-            code.Append($"            authentication: global::Generated.Runtime.Operations.OperationAuthentication.{Authentication(document, operation, preparation.Injected.GetValueOrDefault(id))},\n");
+            code.Append($"            authentication: global::Tessera.Core.Operations.OperationAuthentication.{Authentication(document, operation, preparation.Injected.GetValueOrDefault(id))},\n");
             code.Append($"            safeToRetry: {Bool(JsonTree.IsTrue(operation["x-safe-to-retry"]))},\n");
             code.Append($"            issuesCredentials: {Bool(JsonTree.IsTrue(operation["x-issues-credentials"]))},\n");
             var (facades, signed, unsigned) = Facades(document, operation);
             code.Append($"            facades: [{string.Join(", ", facades.Select(Literal))}],\n            signed: {Bool(signed)},\n            unsignedVariant: {Bool(unsigned)},\n");
             code.Append($"            pageItemType: {(preparation.Paging.TryGetValue(id, out var paging) ? $"typeof(global::{ns}.{paging.ItemType})" : "null")},\n");
             var injected = preparation.Injected.GetValueOrDefault(id) ?? [];
-            code.Append($"            injectedFields: [{string.Join(", ", injected.Select(f => $"new({Literal(f.Name)}, global::Generated.Runtime.Operations.FieldLocation.{Location(f.Location)})"))}],\n");
+            code.Append($"            injectedFields: [{string.Join(", ", injected.Select(f => $"new({Literal(f.Name)}, global::Tessera.Core.Operations.FieldLocation.{Location(f.Location)})"))}],\n");
             var constraints = preparation.Constraints.GetValueOrDefault(id);
             code.Append($"            constraints: [{Constraints(constraints?.Parameters)}],\n");
             code.Append($"            bodyConstraints: [{Constraints(constraints?.Body)}]);\n\n");
         }
 
         code.Append("        /// <summary>Every operation of the client, in spec order.</summary>\n");
-        code.Append($"        public static global::System.Collections.Generic.IReadOnlyList<global::Generated.Runtime.Operations.OperationDescriptor> All {{ get; }} = [{string.Join(", ", names)}];\n    }}\n");
+        code.Append($"        public static global::System.Collections.Generic.IReadOnlyList<global::Tessera.Core.Operations.OperationDescriptor> All {{ get; }} = [{string.Join(", ", names)}];\n    }}\n");
 
         foreach (var sort in preparation.Sorts.Values)
         {

@@ -1,3 +1,0 @@
-using Generated.Cli;
-
-return await CliApplication.RunAsync(args);

@@ -1,9 +1,0 @@
-using Generated.Runtime.Serialization;
-
-namespace Generated.Pax8.Experimental;
-
-/// <content>The same lenient JSON settings as the documented client.</content>
-public partial class Pax8ExperimentalClient
-{
-    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) => ClientJsonSettings.Apply(settings);
-}

@@ -1,0 +1,68 @@
+using Tessera.Cli.Output;
+using Tessera.Pax8;
+using Tessera.Core.Errors;
+using Tessera.Smartex;
+using Tessera.Smartex.Tokens;
+using Tessera.SmartPay;
+
+namespace Tessera.Cli.Commands;
+
+/// <summary>Runs a command body and turns every failure into one line on stderr and a documented exit code.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(CancellationToken token, Func<Task> body)
+    {
+        try
+        {
+            await body();
+            return ExitCodes.Success;
+        }
+        catch (Exception exception) when (exception is CliInputException or ArgumentException or IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonSerializationException
+            or Pax8ConfigurationException or SmartPayConfigurationException or SmartexConfigurationException)
+        {
+            CliOutput.Error(exception.Message);
+            return ExitCodes.InvalidInput;
+        }
+        catch (Exception exception) when (exception is Pax8AuthenticationException or SmartPayAuthenticationException or SmartexNotPairedException)
+        {
+            CliOutput.Error(exception.Message);
+            return ExitCodes.AuthenticationFailed;
+        }
+        catch (ApiException exception)
+        {
+            CliOutput.Error(Describe(exception));
+            return ExitCodes.ApiError;
+        }
+        catch (HttpRequestException exception)
+        {
+            CliOutput.Error($"could not reach the API: {exception.Message}");
+            return ExitCodes.ApiError;
+        }
+        catch (TimeoutException exception)
+        {
+            CliOutput.Error(exception.Message);
+            return ExitCodes.ApiError;
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            CliOutput.Error("cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    private static string Describe(ApiException exception)
+    {
+        var vendor = exception switch
+        {
+            { Error: Tessera.Pax8.Error error } => $" {error.Type}: {error.Message}",
+            SmartPayApiException { Errors.Count: > 0 } smartPay => " " + string.Join("; ", smartPay.Errors.Select(e => $"{e.Key}: {e.Value}")),
+            SmartexErrorException smartex => $" {smartex.ErrorType}: {smartex.ErrorMessage}".TrimEnd(' ', ':'),
+            _ => null,
+        };
+
+        // Without a vendor error (an unreadable or unexpected body), the message says what could not be read and
+        // quotes a redacted excerpt of the body.
+        var detail = vendor ?? " " + exception.Message;
+        return $"HTTP {exception.StatusCode}{detail}" + (exception.RequestId is null ? string.Empty : $" (request id {exception.RequestId})");
+    }
+}

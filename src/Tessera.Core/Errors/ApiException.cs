@@ -1,0 +1,111 @@
+using System.Globalization;
+using Tessera.Core.Diagnostics;
+
+namespace Tessera.Core.Errors;
+
+/// <summary>
+/// The base of every exception the generated clients throw for an unsuccessful HTTP response.
+/// </summary>
+/// <remarks>
+/// <see cref="Exception.Message"/> contains a short, redacted excerpt of the response body so that logs are useful
+/// without leaking secrets; <see cref="Response"/> keeps the full body for programmatic use.
+/// </remarks>
+public class ApiException : Exception
+{
+    /// <summary>The longest body excerpt included in <see cref="Exception.Message"/>, in characters.</summary>
+    public const int MaxBodyExcerptLength = 512;
+
+    private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id"];
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="response">The response body, if any.</param>
+    /// <param name="headers">The response headers.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public ApiException(
+        string message,
+        int statusCode,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>> headers,
+        Exception? innerException)
+        : base(BuildMessage(message, statusCode, response, headers), innerException)
+    {
+        StatusCode = statusCode;
+        Response = response;
+        // Header names are case-insensitive on the wire; generated code hands over a case-sensitive copy.
+        var caseInsensitive = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            caseInsensitive[header.Key] = header.Value;
+        }
+
+        Headers = caseInsensitive;
+        RequestId = FindHeader(Headers, RequestIdHeaders);
+    }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The raw response body. Unredacted: do not log it.</summary>
+    public string? Response { get; }
+
+    /// <summary>The response headers.</summary>
+    public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+
+    /// <summary>The parsed vendor error object, when the generated subclass knows its type.</summary>
+    public virtual object? Error => null;
+
+    /// <summary>The request id the server assigned (x-request-id, request-id or x-correlation-id), for support cases.</summary>
+    public string? RequestId { get; }
+
+    /// <summary>Whether retrying later may succeed: HTTP 408, 429 and 5xx.</summary>
+    public bool IsTransient => StatusCode is 408 or 429 or (>= 500 and <= 599);
+
+    private static string BuildMessage(
+        string message,
+        int statusCode,
+        string? response,
+        IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+    {
+        var redactor = SecretRedactor.Shared;
+        var text = string.Create(CultureInfo.InvariantCulture, $"{redactor.Redact(message ?? string.Empty)} (HTTP {statusCode})");
+        if (string.IsNullOrWhiteSpace(response))
+        {
+            return text;
+        }
+
+        // Redact the whole body before truncating: truncated JSON no longer parses, and redaction is structural.
+        var mediaType = headers is null ? null : FindHeader(headers, ["content-type"]);
+        var semicolon = mediaType?.IndexOf(';', StringComparison.Ordinal) ?? -1;
+        if (semicolon >= 0)
+        {
+            mediaType = mediaType![..semicolon];
+        }
+
+        var excerpt = redactor.RedactBody(response, mediaType?.Trim()).Trim();
+        if (excerpt.Length > MaxBodyExcerptLength)
+        {
+            excerpt = string.Concat(excerpt.AsSpan(0, MaxBodyExcerptLength - 1), "…");
+        }
+
+        return text + ": " + excerpt;
+    }
+
+    private static string? FindHeader(IReadOnlyDictionary<string, IEnumerable<string>> headers, string[] names)
+    {
+        foreach (var (name, values) in headers)
+        {
+            if (values is not null && names.Any(candidate => string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                var value = values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+                if (value is not null)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Tessera.Core.Diagnostics;
+using Newtonsoft.Json;
+
+namespace Tessera.Core.Errors;
+
+/// <summary>
+/// Why a response body could not be read into its model: where (JSON path, line, position), into what type, and the
+/// parser's reason with every quoted value removed. It replaces the parser's own exception, whose message quotes the
+/// offending value (which may be a token, an email address or any other body content).
+/// </summary>
+public sealed partial class ResponseReadException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ResponseReadException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What failed.</param>
+    public ResponseReadException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What failed.</param>
+    /// <param name="innerException">Not kept by <see cref="From"/>; available for callers that know it is safe.</param>
+    public ResponseReadException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    private ResponseReadException(string message, string? path, int? line, int? position, string targetType, string reason)
+        : base(message)
+    {
+        JsonPath = path;
+        LineNumber = line;
+        LinePosition = position;
+        TargetType = targetType;
+        Reason = reason;
+    }
+
+    /// <summary>The JSON path of the value that failed, for example <c>content[3].productId</c>; <see langword="null"/> when unknown.</summary>
+    public string? JsonPath { get; }
+
+    /// <summary>The line of the failing value, when the parser knew it.</summary>
+    public int? LineNumber { get; }
+
+    /// <summary>The position on that line, when the parser knew it.</summary>
+    public int? LinePosition { get; }
+
+    /// <summary>The model the body was read into.</summary>
+    public string TargetType { get; } = string.Empty;
+
+    /// <summary>The parser's reason, with quoted values replaced by <c>…</c>.</summary>
+    public string Reason { get; } = string.Empty;
+
+    /// <summary>Describes a Json.NET failure without the values it quotes.</summary>
+    /// <param name="exception">The parser's exception (not kept: its message quotes body values).</param>
+    /// <param name="targetType">The model being read.</param>
+    /// <returns>The safe description.</returns>
+    public static ResponseReadException From(JsonException exception, Type targetType)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(targetType);
+        var (path, line, position) = exception switch
+        {
+            JsonSerializationException s => (s.Path, (int?)s.LineNumber, (int?)s.LinePosition),
+            JsonReaderException r => (r.Path, (int?)r.LineNumber, (int?)r.LinePosition),
+            _ => ((string?)null, (int?)null, (int?)null),
+        };
+        var reason = Sanitize(exception.Message);
+        var where = string.IsNullOrEmpty(path) ? "the body" : $"'{path}'";
+        var at = line is > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, position {position})") : string.Empty;
+        var message = $"Could not read {where}{at} as part of {targetType.Name}: {reason}";
+        return new ResponseReadException(message, path, line, position, targetType.FullName ?? targetType.Name, reason);
+    }
+
+    private static string Sanitize(string message)
+    {
+        // Json.NET appends "Path '…', line n, position m."; that is reported separately.
+        var pathAt = message.IndexOf(" Path '", StringComparison.Ordinal);
+        var text = pathAt >= 0 ? message[..pathAt] : message;
+        text = QuotedValue().Replace(text, "\"…\"");
+        text = TrailingValue().Replace(text, "$1…");
+        return SecretRedactor.Shared.Redact(text.Trim());
+    }
+
+    [GeneratedRegex("\"[^\"]*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedValue();
+
+    // "Could not convert string to integer: 12.0." / "Unexpected character encountered while parsing value: x."
+    [GeneratedRegex(@"(: )(?!\.\.\.)[^'""]+?(?=\.?$)", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingValue();
+}

@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Text;
+using Newtonsoft.Json;
+
+namespace Tessera.Core.Serialization;
+
+/// <summary>
+/// A response body read asynchronously into a pooled buffer, for the generated clients' success path: Json.NET then
+/// deserializes from memory (no synchronous reads on the network stream, no body-sized string, no large-object-heap
+/// garbage per response), and the raw text is still there, decoded only when an exception needs it.
+/// </summary>
+/// <remarks>
+/// Dispose returns the buffer to <see cref="ArrayPool{T}.Shared"/>; nothing may use the body afterwards.
+/// </remarks>
+public sealed class ResponseBody : IDisposable
+{
+    private const int UnknownLengthInitialSize = 16 * 1024;
+
+    private readonly Encoding _encoding;
+    private byte[]? _buffer;
+    private int _length;
+
+    private ResponseBody(byte[] buffer, int length, Encoding encoding)
+    {
+        _buffer = buffer;
+        _length = length;
+        _encoding = encoding;
+    }
+
+    /// <summary>The number of bytes read.</summary>
+    public int Length => _length;
+
+    /// <summary>Reads the whole body of <paramref name="content"/> into a pooled buffer.</summary>
+    /// <param name="content">The response content.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The body; dispose it.</returns>
+    public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var declared = content.Headers.ContentLength;
+
+        // One spare byte: a body of exactly the declared length then ends with a zero-byte read, not a regrowth.
+        var buffer = ArrayPool<byte>.Shared.Rent(declared is >= 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : UnknownLengthInitialSize);
+        var length = 0;
+        try
+        {
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    length += read;
+                }
+            }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+
+        return new ResponseBody(buffer, length, EncodingOf(content));
+    }
+
+    /// <summary>
+    /// A serializer for <see cref="Deserialize{T}"/> built from a client's settings, with the same strictness as
+    /// <c>JsonConvert.DeserializeObject</c> (content after the JSON value is an error). Json.NET serializers can be
+    /// shared by concurrent deserializations as long as nobody changes their settings.
+    /// </summary>
+    /// <param name="settings">The client's serializer settings.</param>
+    /// <returns>The serializer.</returns>
+    public static JsonSerializer CreateSerializer(JsonSerializerSettings settings)
+    {
+        var serializer = JsonSerializer.Create(settings);
+        serializer.CheckAdditionalContent = true;
+        return serializer;
+    }
+
+    /// <summary>Deserializes the body with <paramref name="serializer"/>.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="serializer">A serializer from <see cref="CreateSerializer"/>.</param>
+    /// <returns>The model; <see langword="default"/> for an empty body or JSON <c>null</c>.</returns>
+    /// <exception cref="JsonException">The body is not valid JSON for <typeparamref name="T"/>.</exception>
+    public T? Deserialize<T>(JsonSerializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ResponseBody));
+        var (encoding, skip) = DetectEncoding(buffer.AsSpan(0, _length), _encoding);
+        var bytes = buffer.AsSpan(skip, _length - skip);
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(bytes.Length)));
+        int count;
+        try
+        {
+            count = encoding.GetChars(bytes, chars);
+        }
+        catch
+        {
+            ArrayPool<char>.Shared.Return(chars);
+            throw;
+        }
+
+        using var text = new PooledCharReader(chars, count);
+        using var reader = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance };
+        return serializer.Deserialize<T>(reader);
+    }
+
+    /// <summary>
+    /// The body as text, as <c>ReadAsStringAsync</c> gives it: charset from <c>Content-Type</c> (UTF-8 by default),
+    /// overridden by a byte order mark, which is dropped.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public string GetString()
+    {
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ResponseBody));
+        var (encoding, skip) = DetectEncoding(buffer.AsSpan(0, _length), _encoding);
+        return encoding.GetString(buffer, skip, _length - skip);
+    }
+
+    /// <summary>Returns the buffer to the pool.</summary>
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = null;
+        _length = 0;
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A byte order mark wins over the declared charset (as in <c>ReadAsStringAsync</c> and <see cref="StreamReader"/>).</summary>
+    private static (Encoding Encoding, int Skip) DetectEncoding(ReadOnlySpan<byte> bytes, Encoding declared)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return (Encoding.UTF8, 3);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+        {
+            return (Encoding.UTF32, 4);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (Encoding.Unicode, 2);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (Encoding.BigEndianUnicode, 2);
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]))
+        {
+            return (new UTF32Encoding(bigEndian: true, byteOrderMark: true), 4);
+        }
+
+        return (declared, 0);
+    }
+
+    private static Encoding EncodingOf(HttpContent content)
+    {
+        var charset = content.Headers.ContentType?.CharSet?.Trim('"');
+        if (string.IsNullOrEmpty(charset))
+        {
+            return Encoding.UTF8;
+        }
+
+        try
+        {
+            return Encoding.GetEncoding(charset);
+        }
+        catch (ArgumentException)
+        {
+            // ReadAsStringAsync fails on an unknown charset; a best-effort UTF-8 read keeps the body for the exception.
+            return Encoding.UTF8;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Tessera.Core.Auth;
+using Tessera.Core.Diagnostics;
+
+namespace Tessera.Pax8.Authentication;
+
+/// <summary>
+/// Runs the OAuth2 client-credentials handshake through the generated <c>createAccessToken</c>
+/// operation, so the token request is described, validated and snapshotted like any other call.
+/// </summary>
+internal sealed class Pax8TokenSource
+{
+    private readonly Func<Pax8Client> _tokenClientFactory;
+    private readonly Pax8ClientOptions _options;
+    private readonly SecretRedactor _redactor;
+
+    public Pax8TokenSource(Func<Pax8Client> tokenClientFactory, Pax8ClientOptions options, SecretRedactor redactor)
+    {
+        _tokenClientFactory = tokenClientFactory;
+        _options = options;
+        _redactor = redactor;
+    }
+
+    /// <summary>The cache key: tokens belong to one client id at one token endpoint and audience.</summary>
+    public string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}";
+
+    /// <summary>
+    /// Pax8 documents a 24-hour lifetime (<c>expires_in</c> 86400); the undocumented <c>expires_at</c> is read from
+    /// Pax8's clock and only checked against ours (see <see cref="TokenLifetimePolicy"/>).
+    /// </summary>
+    public static TokenLifetimePolicy Lifetime { get; } = new() { DefaultLifetime = TimeSpan.FromHours(24) };
+
+    public async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var request = new TokenRequest
+        {
+            ClientId = _options.ClientId!,
+            ClientSecret = _options.ClientSecret!,
+            Audience = new TokenAudience(_options.Audience),
+            GrantType = GrantType.ClientCredentials,
+        };
+
+        TokenResponse response;
+        try
+        {
+            response = await _tokenClientFactory().CreateAccessTokenAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Pax8ApiException exception) when (exception.StatusCode is 400 or 401 or 403)
+        {
+            throw new Pax8AuthenticationException(
+                $"Pax8 rejected the client credentials of client id '{_options.ClientId}' at {_options.TokenUrl} (HTTP {exception.StatusCode}).",
+                exception);
+        }
+
+        if (string.IsNullOrEmpty(response.AccessToken))
+        {
+            throw new Pax8AuthenticationException($"The Pax8 token endpoint {_options.TokenUrl} answered without an access_token.");
+        }
+
+        var expiresIn = response.ExpiresIn is > 0 ? TimeSpan.FromSeconds((double)response.ExpiresIn.Value) : (TimeSpan?)null;
+        return new TokenGrant(response.AccessToken, expiresIn, response.ExpiresAt);
+    }
+}

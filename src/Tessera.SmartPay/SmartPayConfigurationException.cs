@@ -1,0 +1,25 @@
+namespace Tessera.SmartPay;
+
+/// <summary>The SmartPay client options are incomplete or invalid.</summary>
+public sealed class SmartPayConfigurationException : InvalidOperationException
+{
+    /// <summary>Creates the exception.</summary>
+    public SmartPayConfigurationException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong.</param>
+    public SmartPayConfigurationException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What is wrong.</param>
+    /// <param name="innerException">The cause.</param>
+    public SmartPayConfigurationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,101 @@
+using Tessera.Core.Http;
+using Tessera.Core.Operations;
+
+namespace Tessera.Smartex.Tokens;
+
+/// <summary>
+/// Attaches the facade token an operation needs, as its <see cref="OperationDescriptor"/> (from specs/smartex.yaml:
+/// <c>x-smartex-facade(s)</c>, <c>security</c>, and where the omitted <c>token</c> field went) says: as the
+/// <c>token</c> query parameter, or as the <c>token</c> member the body writes when it is serialized. It also decides
+/// whether the request is signed (<see cref="ClientRequestOptions.SkipAuthentication"/>) and therefore runs before
+/// (outside) <see cref="Identity.SmartexSigningHandler"/>, so that the signature covers the final URL and body.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The first facade of the operation that has a stored token wins (<c>createInvoice</c>: pos, then merchant).</item>
+/// <item>An operation that also allows the public facade falls back to it: no token, and unsigned when the spec says so
+/// (<c>getInvoice</c> without a merchant token returns the public view).</item>
+/// <item>No usable token and no public fallback: <see cref="SmartexNotPairedException"/>, before anything is sent.</item>
+/// <item>A token already present (an explicit one in the body's additional properties or in the URL) is kept; a retry
+/// of the same request resends exactly the same URL and body.</item>
+/// <item>Requests without a descriptor, or whose operation takes no facade token, pass through unchanged (and are signed).</item>
+/// </list>
+/// </remarks>
+public sealed class SmartexFacadeTokenHandler : DelegatingHandler
+{
+    private readonly SmartexTokenStore _store;
+
+    /// <summary>Creates the handler.</summary>
+    /// <param name="store">Where the paired tokens are kept.</param>
+    public SmartexFacadeTokenHandler(SmartexTokenStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+    }
+
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (OperationDescriptor.Of(request) is not { Facades.Count: > 0 } operation)
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        var field = operation.InjectedFieldIn(FieldLocation.Query) ?? operation.InjectedFieldIn(FieldLocation.Body);
+        var explicitToken = field is not null && HasExplicitToken(request, field);
+        SmartexStoredToken? token = null;
+        if (!explicitToken)
+        {
+            token = operation.Facades
+                .Where(facade => !string.Equals(facade, SmartexFacades.Public, StringComparison.Ordinal))
+                .Select(_store.Get)
+                .FirstOrDefault(candidate => candidate is not null);
+            if (token is null && !operation.Facades.Contains(SmartexFacades.Public, StringComparer.Ordinal))
+            {
+                throw new SmartexNotPairedException(operation.OperationId, operation.Facades, _store.Sin);
+            }
+        }
+
+        var withToken = explicitToken || token is not null;
+        ClientRequestOptions.SetSkipAuthentication(request, withToken ? !operation.Signed : operation.UnsignedVariant);
+        if (token is not null && field is not null)
+        {
+            if (field.Location == FieldLocation.Query)
+            {
+                request.RequestUri = WithQueryToken(request.RequestUri!, field.Name, token.Token);
+            }
+            else
+            {
+                // Written when the body is serialized (for signing, or by the transport): no re-parsing or rewriting.
+                if (!ModelContent.TrySetField(request, field.Name, token.Token))
+                {
+                    throw new InvalidOperationException($"The Smartex operation '{operation.OperationId}' carries its token in the body, but the request has no generated body.");
+                }
+            }
+        }
+
+        return base.SendAsync(request, cancellationToken);
+    }
+
+    private static bool HasExplicitToken(HttpRequestMessage request, InjectedField field) => field.Location switch
+    {
+        FieldLocation.Query => request.RequestUri is { } uri && uri.Query.TrimStart('?').Split('&')
+            .Any(pair => pair.StartsWith(field.Name + "=", StringComparison.Ordinal) && pair.Length > field.Name.Length + 1),
+        _ => request.Content is ModelContent { Model: { } model } && ExplicitBodyToken(model, field.Name),
+    };
+
+    // The generated request models keep members the spec does not list (such as an explicit token) in AdditionalProperties.
+    private static bool ExplicitBodyToken(object model, string name) =>
+        model.GetType().GetProperty("AdditionalProperties")?.GetValue(model) is IDictionary<string, object> members
+        && members.TryGetValue(name, out var value) && value is string { Length: > 0 };
+
+    private static Uri WithQueryToken(Uri uri, string name, string token)
+    {
+        var builder = new UriBuilder(uri);
+        var query = builder.Query.TrimStart('?');
+        var pair = name + "=" + Uri.EscapeDataString(token);
+        builder.Query = query.Length == 0 ? pair : query + "&" + pair;
+        return builder.Uri;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using Tessera.Benchmarks.Infrastructure;
+using Tessera.Smartex.Identity;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
+
+namespace Tessera.Benchmarks.Benchmarks;
+
+/// <summary>
+/// One Smartex request signature (SHA-256 over URL + body, secp256k1 ECDSA, low-S, DER as hex): the shipped
+/// BouncyCastle RFC 6979 signer (specialised secp256k1 curve), the same on BouncyCastle's generic curve (what shipped
+/// before), and .NET's <see cref="ECDsa"/> on OpenSSL (random k, so not deterministic).
+/// Signatures per second = 1 s / Mean.
+/// </summary>
+public class SigningBenchmarks
+{
+    private static readonly BigInteger N = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
+
+    private SmartexIdentity _identity = null!;
+    private ECDsa _ecdsa = null!;
+    private byte[] _message = null!;
+    private ECPrivateKeyParameters _genericCurveKey = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _identity = Clients.SmartexIdentity();
+        _message = SmartexRequestSigner.BuildMessage(new Uri("https://smartex.io/invoices"), Encoding.UTF8.GetBytes(
+            """{"price":20,"currency":"USD","posData":"{\"orderId\":\"1001\"}","orderID":"1001","itemDesc":"Blue mug","buyerEmail":"ada@example.org","token":"9mKx2vR4tLq8WnZp5sHc7YdFj3GbXe6AuNo1iTrQwEy"}"""));
+        _ecdsa = CreateDotNetKey(_identity);
+        var curve = Org.BouncyCastle.Asn1.Sec.SecNamedCurves.GetByName("secp256k1");
+        _genericCurveKey = new ECPrivateKeyParameters(
+            new BcBigInteger(_identity.ExportPrivateKeyHex(), 16),
+            new ECDomainParameters(curve.Curve, curve.G, curve.N, curve.H, curve.GetSeed()));
+
+        // Both signers must produce signatures the Smartex verifier accepts.
+        Check.Equal(_identity.Verify(_message, BouncyCastle()), true);
+        Check.Equal(SmartexSignature.Verify(_identity.PublicKeyHex, _message, DotNetOpenSsl()), true);
+
+        // RFC 6979 on the generic curve (what shipped before) gives the very same deterministic signature.
+        Check.Equal(BouncyCastleGenericCurve(), BouncyCastle());
+    }
+
+    /// <summary>Imports the identity's SEC1 key into .NET's ECDsa (OpenSSL on Linux).</summary>
+    public static ECDsa CreateDotNetKey(SmartexIdentity identity)
+    {
+        var ecdsa = ECDsa.Create(ECCurve.CreateFromFriendlyName("secP256k1"));
+        ecdsa.ImportFromPem(identity.ExportPem());
+        return ecdsa;
+    }
+
+    [Benchmark(Baseline = true, Description = "BouncyCastle, RFC 6979, CustomNamedCurves (shipped)")]
+    public string BouncyCastle() => _identity.Sign(_message);
+
+    [Benchmark(Description = "BouncyCastle, RFC 6979, generic SecNamedCurves curve (before)")]
+    public string BouncyCastleGenericCurve()
+    {
+        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
+        signer.Init(true, _genericCurveKey);
+        var rs = signer.GenerateSignature(SHA256.HashData(_message));
+        var r = new BigInteger(rs[0].ToByteArrayUnsigned(), isUnsigned: true, isBigEndian: true);
+        var s = new BigInteger(rs[1].ToByteArrayUnsigned(), isUnsigned: true, isBigEndian: true);
+        return Convert.ToHexStringLower(Der(r, s > N >> 1 ? N - s : s));
+    }
+
+    [Benchmark(Description = ".NET ECDsa (OpenSSL), random k")]
+    public string DotNetOpenSsl()
+    {
+        Span<byte> rs = stackalloc byte[64];
+        _ecdsa.SignData(_message, rs, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var r = new BigInteger(rs[..32], isUnsigned: true, isBigEndian: true);
+        var s = new BigInteger(rs[32..], isUnsigned: true, isBigEndian: true);
+        if (s > N >> 1)
+        {
+            s = N - s;
+        }
+
+        return Convert.ToHexStringLower(Der(r, s));
+    }
+
+    private static byte[] Der(BigInteger r, BigInteger s)
+    {
+        var rb = r.ToByteArray(isUnsigned: false, isBigEndian: true);
+        var sb = s.ToByteArray(isUnsigned: false, isBigEndian: true);
+        var der = new byte[6 + rb.Length + sb.Length];
+        der[0] = 0x30;
+        der[1] = (byte)(4 + rb.Length + sb.Length);
+        der[2] = 0x02;
+        der[3] = (byte)rb.Length;
+        rb.CopyTo(der, 4);
+        der[4 + rb.Length] = 0x02;
+        der[5 + rb.Length] = (byte)sb.Length;
+        sb.CopyTo(der, 6 + rb.Length);
+        return der;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Tessera.Benchmarks.Infrastructure;
+
+/// <summary>A canned response: pre-encoded UTF-8 bytes and a status.</summary>
+public readonly record struct CannedResponse(byte[] Body, HttpStatusCode Status = HttpStatusCode.OK, string MediaType = "application/json");
+
+/// <summary>
+/// The one in-memory terminal handler of every variant (as Refit's <c>StaticValueHttpResponseHandler</c>): each call
+/// returns a NEW <see cref="HttpResponseMessage"/> over pre-encoded bytes (a body can be read once), completed
+/// synchronously. The request body, if any, is drained so that lazily serialized content really is produced.
+/// </summary>
+public sealed class StaticResponseHandler : HttpMessageHandler
+{
+    private readonly Func<HttpRequestMessage, CannedResponse> _respond;
+
+    public StaticResponseHandler(CannedResponse response) : this(_ => response)
+    {
+    }
+
+    public StaticResponseHandler(Func<HttpRequestMessage, CannedResponse> respond) => _respond = respond;
+
+    /// <summary>Requests answered so far.</summary>
+    public long Calls { get; private set; }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Task.FromResult(Respond(request));
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) => Respond(request);
+
+    private HttpResponseMessage Respond(HttpRequestMessage request)
+    {
+        Calls++;
+        var canned = _respond(request);
+        var content = new ByteArrayContent(canned.Body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(canned.MediaType) { CharSet = "utf-8" };
+        return new HttpResponseMessage(canned.Status) { Content = content, RequestMessage = request };
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Tessera.Benchmarks.Baseline;
+using Tessera.Benchmarks.Infrastructure;
+using Tessera.Core.Serialization;
+
+namespace Tessera.Benchmarks.Measurements;
+
+/// <summary>
+/// <c>alloc-probe</c>: bytes allocated per call by each piece of the small GET, to see where a variant's allocations
+/// go (a diagnostic used while tuning; the published numbers come from BenchmarkDotNet).
+/// </summary>
+public static class AllocationProbe
+{
+    public static async Task RunAsync(TextWriter output)
+    {
+        var bytes = Payloads.Utf8(Payloads.Company());
+        var canned = new CannedResponse(bytes);
+        var baseline = Clients.Baseline(canned, Clients.Pax8BaseUrl);
+        var generated = Clients.Pax8(canned, readResponseAsString: false);
+        var http = Clients.Http(new StaticResponseHandler(canned), Clients.Pax8BaseUrl);
+        var serializer = ResponseBody.CreateSerializer(ClientJsonSettings.Create());
+
+        await MeasureAsync(output, "baseline call", () => baseline.GetCompanyAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        await MeasureAsync(output, "generated call", () => generated.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        await MeasureAsync(output, "HttpClient.SendAsync (GET, dispose)", async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        await MeasureAsync(output, "STJ deserialize (bytes)", () => Task.FromResult(System.Text.Json.JsonSerializer.Deserialize(bytes, BaselineJsonContext.Default.CompanyDto))).ConfigureAwait(false);
+        await MeasureAsync(output, "ResponseBody read + Json.NET deserialize", async () =>
+        {
+            using var content = new ByteArrayContent(bytes);
+            using var body = await ResponseBody.ReadAsync(content, CancellationToken.None).ConfigureAwait(false);
+            return body.Deserialize<Pax8.Company>(serializer);
+        }).ConfigureAwait(false);
+        var asString = Clients.Pax8(canned, readResponseAsString: true);
+        await MeasureAsync(output, "generated call, ReadResponseAsString=true", () => asString.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        var text = Payloads.Company();
+        var settings = ClientJsonSettings.Create();
+        await MeasureAsync(output, "JsonConvert.DeserializeObject (string)", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.Company>(text, settings))).ConfigureAwait(false);
+        var page = Payloads.CompanyPage(1000).Replace("-0600\"", "-06:00\"", StringComparison.Ordinal);
+        var plain = new Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        await MeasureAsync(output, "page: Json.NET, client settings", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.CompanyPage>(page, settings)), 20).ConfigureAwait(false);
+        await MeasureAsync(output, "page: Json.NET, no converters", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.CompanyPage>(page, plain)), 20).ConfigureAwait(false);
+        await MeasureAsync(output, "page: STJ source-gen", () => Task.FromResult(System.Text.Json.JsonSerializer.Deserialize(page, BaselineJsonContext.Default.CompanyPageDto)), 20).ConfigureAwait(false);
+        var cached = ResponseBody.CreateSerializer(settings);
+        await MeasureAsync(output, "Json.NET: new JsonSerializer per call", () => Task.FromResult(Newtonsoft.Json.JsonSerializer.Create(settings).Deserialize<Pax8.Company>(new Newtonsoft.Json.JsonTextReader(new StringReader(text))))).ConfigureAwait(false);
+        await MeasureAsync(output, "Json.NET: one cached JsonSerializer", () => Task.FromResult(cached.Deserialize<Pax8.Company>(new Newtonsoft.Json.JsonTextReader(new StringReader(text))))).ConfigureAwait(false);
+        await MeasureAsync(output, "header dictionary copy", async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            var headers = new Dictionary<string, IEnumerable<string>>();
+            foreach (var item in response.Headers)
+            {
+                headers[item.Key] = item.Value;
+            }
+
+            foreach (var item in response.Content.Headers)
+            {
+                headers[item.Key] = item.Value;
+            }
+
+            return headers.Count;
+        }).ConfigureAwait(false);
+    }
+
+    private static async Task MeasureAsync<T>(TextWriter output, string name, Func<Task<T>> action, int batch = 20_000)
+    {
+        var Calls = Math.Min(2000, batch);
+        for (var i = 0; i < Math.Min(200, batch); i++)
+        {
+            await action().ConfigureAwait(false);
+        }
+
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < Calls; i++)
+        {
+            await action().ConfigureAwait(false);
+        }
+
+        var perCall = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Calls;
+
+        // Best of 5 batches of 20,000: a rough CPU cost per call that shrugs off other processes' bursts.
+        var best = double.MaxValue;
+        for (var round = 0; round < 5; round++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < batch; i++)
+            {
+                await action().ConfigureAwait(false);
+            }
+
+            best = Math.Min(best, watch.Elapsed.TotalNanoseconds / batch);
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-45} {perCall,8:N0} B/call {best,8:N0} ns/call")).ConfigureAwait(false);
+    }
+}
