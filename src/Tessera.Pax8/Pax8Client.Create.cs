@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tessera.Core.Clients;
 
 namespace Tessera.Pax8;
 
@@ -6,9 +8,9 @@ namespace Tessera.Pax8;
 public partial class Pax8Client
 {
     /// <summary>
-    /// Creates a ready-to-use client without dependency injection: client-credentials handshake,
-    /// token cache, retries, rate limiting and redacting logs, exactly as <c>AddPax8Client</c> wires them.
-    /// Keep the instance for the lifetime of the application.
+    /// Creates a ready-to-use client without dependency injection: client-credentials handshake, token cache, retries,
+    /// rate limiting and redacting logs, through the same registration as <c>AddPax8Client</c>. Keep the instance for
+    /// the lifetime of the application.
     /// </summary>
     /// <param name="options">Credentials and settings; validated here.</param>
     /// <param name="loggerFactory">Optional logging.</param>
@@ -18,14 +20,9 @@ public partial class Pax8Client
     public static Pax8Client Create(Pax8ClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Pax8Client? client = null;
-        var runtime = new Pax8ClientRuntime(options, () => client!, loggerFactory, distributedCache: null);
-        var httpClient = new HttpClient(Tessera.Core.Http.HttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? Tessera.Core.Http.HttpPipeline.CreatePrimaryHandler()))
-        {
-            BaseAddress = Tessera.Core.Http.HttpPipeline.WithTrailingSlash(options.BaseUrl),
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        client = new Pax8Client(httpClient);
-        return client;
+        options.Validate();
+        var services = ClientRegistration.CreateStandaloneServices(loggerFactory, primaryHandler);
+        Pax8ServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance: options);
+        return services.BuildServiceProvider().GetRequiredService<Pax8Client>();
     }
 }

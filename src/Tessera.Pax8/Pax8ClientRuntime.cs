@@ -1,90 +1,32 @@
-using System.Threading.RateLimiting;
-using Tessera.Pax8.Authentication;
-using Tessera.Core.Auth;
-using Tessera.Core.Caching;
-using Tessera.Core.Diagnostics;
-using Tessera.Core.Resilience;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using Tessera.Core.Auth;
+using Tessera.Core.Clients;
+using Tessera.Core.Pipeline;
+using Tessera.Pax8.Authentication;
 
 namespace Tessera.Pax8;
 
 /// <summary>
-/// The state one configured Pax8 client shares across all its HTTP requests: the token provider
-/// (single-flight, cached), the rate limiter and the secret redactor. DI registers one per
-/// <c>AddPax8Client</c>; <see cref="Pax8Client.Create"/> builds one per client.
+/// What is specific to Pax8 on top of the shared runtime: the client-credentials token source and the two handlers
+/// that route the token request to the token URL and put the bearer token on every other request.
 /// </summary>
-internal sealed class Pax8ClientRuntime : IDisposable
+internal sealed class Pax8ClientRuntime : TokenClientRuntime
 {
-    private readonly ILoggerFactory _loggerFactory;
+    private readonly Func<Pax8Client> _tokenClient;
 
-    public Pax8ClientRuntime(Pax8ClientOptions options, Func<Pax8Client> tokenClientFactory, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache)
+    public Pax8ClientRuntime(Pax8ClientOptions options, Func<Pax8Client> tokenClient, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache)
+        : base("Pax8", options, loggerFactory, distributedCache, "pax8-tokens.json")
     {
-        options.Validate();
-        Options = options;
-        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        Redactor = new SecretRedactor();
-        Redactor.AddSecret(options.ClientSecret!);
-        SecretRedactor.Shared.AddSecret(options.ClientSecret!);
-        RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
-        var tokenSource = new Pax8TokenSource(tokenClientFactory, options, Redactor);
-        TokenProvider = new CachingTokenProvider(
-            tokenSource.AcquireAsync,
-            CreateTokenCache(options, distributedCache),
-            tokenSource.CacheKey,
-            new TokenProviderOptions
-            {
-                TimeProvider = options.TimeProvider,
-                Lifetime = Pax8TokenSource.Lifetime,
-                Logger = _loggerFactory.CreateLogger("Tessera.Pax8.Authentication"),
-                Redactor = Redactor,
-            });
+        _tokenClient = tokenClient;
+        AddConfiguredSecret(options.ClientSecret);
     }
 
-    public Pax8ClientOptions Options { get; }
+    public new Pax8ClientOptions Options => (Pax8ClientOptions)base.Options;
 
-    public SecretRedactor Redactor { get; }
+    protected override TokenSource CreateTokenSource() => new Pax8TokenSource(_tokenClient, Options);
 
-    public RateLimiter? RateLimiter { get; }
-
-    public IAccessTokenProvider TokenProvider { get; }
-
-    /// <summary>The handler chain, outermost first: telemetry, logging, resilience, rate limit, token endpoint, bearer token.</summary>
-    public IEnumerable<DelegatingHandler> CreateHandlers()
-    {
-        yield return new TelemetryHandler();
-        yield return new HttpLoggingHandler(_loggerFactory.CreateLogger("Tessera.Pax8.Http"), Redactor);
-        yield return new ResilienceHandler(Options.Resilience);
-        if (RateLimiter is not null)
-        {
-            yield return new RateLimitingHandler(RateLimiter);
-        }
-
-        yield return new TokenEndpointHandler(Options.TokenUrl);
-        yield return new BearerTokenHandler(TokenProvider);
-    }
-
-    public void Dispose() => RateLimiter?.Dispose();
-
-    private static ITokenCache CreateTokenCache(Pax8ClientOptions options, IDistributedCache? distributedCache)
-    {
-        if (options.TokenCacheInstance is not null)
-        {
-            return options.TokenCacheInstance;
-        }
-
-        return options.TokenCache switch
-        {
-            Pax8TokenCacheKind.File => new FileTokenCache(new FileTokenCacheOptions
-            {
-                Path = options.TokenCacheFile ?? Path.Combine("~", ".tessera", "pax8-tokens.json"),
-                EncryptionKey = options.TokenCacheEncryptionKey is null ? null : Convert.FromBase64String(options.TokenCacheEncryptionKey),
-                TimeProvider = options.TimeProvider,
-            }),
-            Pax8TokenCacheKind.Distributed => new DistributedTokenCache(
-                distributedCache ?? throw new Pax8ConfigurationException("TokenCache is Distributed but no IDistributedCache is registered.")),
-            _ => new MemoryTokenCache(),
-        };
-    }
+    protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => pipeline
+        .Add(PipelineStage.Routing, new TokenEndpointHandler(Options.TokenUrl))
+        .Add(PipelineStage.Authentication, new BearerTokenHandler(TokenProvider));
 }

@@ -1,7 +1,9 @@
+using Tessera.Core.Clients;
+
 namespace Tessera.Pax8;
 
-/// <summary>The Pax8 client options are incomplete or invalid.</summary>
-public sealed class Pax8ConfigurationException : InvalidOperationException
+/// <summary>The Pax8 client options are incomplete or invalid; the message names every problem and its configuration key.</summary>
+public sealed class Pax8ConfigurationException : ClientConfigurationException
 {
     /// <summary>Creates the exception.</summary>
     public Pax8ConfigurationException()

@@ -1,7 +1,7 @@
 namespace Tessera.SmartPay;
 
-/// <summary>The SmartPay client options are incomplete or invalid.</summary>
-public sealed class SmartPayConfigurationException : InvalidOperationException
+/// <summary>The SmartPay client options are incomplete or invalid; the message names every problem and its configuration key.</summary>
+public sealed class SmartPayConfigurationException : Tessera.Core.Clients.ClientConfigurationException
 {
     /// <summary>Creates the exception.</summary>
     public SmartPayConfigurationException()

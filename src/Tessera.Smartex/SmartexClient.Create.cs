@@ -1,7 +1,9 @@
 using Tessera.Smartex.Identity;
 using Tessera.Smartex.Pairing;
 using Tessera.Smartex.Tokens;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Tessera.Core.Clients;
 
 namespace Tessera.Smartex;
 
@@ -30,8 +32,8 @@ public partial class SmartexClient
 
     /// <summary>
     /// Creates a ready-to-use client without dependency injection: loads (or creates) the identity key, loads the
-    /// token store, and wires facade-token injection, signing, retries, rate limiting and redacting logs exactly as
-    /// <c>AddSmartexClient</c> does. Keep the instance for the lifetime of the application.
+    /// token store, and wires facade-token injection, signing, retries, rate limiting and redacting logs through the same registration as
+    /// <c>AddSmartexClient</c>. Keep the instance for the lifetime of the application.
     /// </summary>
     /// <param name="options">Settings; validated here.</param>
     /// <param name="loggerFactory">Optional logging.</param>
@@ -41,13 +43,10 @@ public partial class SmartexClient
     public static SmartexClient Create(SmartexClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var runtime = new SmartexClientRuntime(options, loggerFactory);
-        var httpClient = new HttpClient(Tessera.Core.Http.HttpPipeline.Chain(runtime.CreateHandlers(), primaryHandler ?? Tessera.Core.Http.HttpPipeline.CreatePrimaryHandler()))
-        {
-            BaseAddress = Tessera.Core.Http.HttpPipeline.WithTrailingSlash(options.BaseUrl),
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        return CreateWithRuntime(httpClient, runtime);
+        options.Validate();
+        var services = ClientRegistration.CreateStandaloneServices(loggerFactory, primaryHandler);
+        SmartexServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance: options);
+        return services.BuildServiceProvider().GetRequiredService<SmartexClient>();
     }
 
     internal static SmartexClient CreateWithRuntime(HttpClient httpClient, SmartexClientRuntime runtime) => new(httpClient) { _runtime = runtime };

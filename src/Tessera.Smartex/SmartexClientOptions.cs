@@ -1,4 +1,4 @@
-using Tessera.Core.Resilience;
+using Tessera.Core.Clients;
 using Tessera.Smartex.Identity;
 using Tessera.Smartex.Ipn;
 
@@ -9,7 +9,7 @@ namespace Tessera.Smartex;
 /// paired facade tokens are stored, and how requests are retried and throttled. Bind it from configuration (section
 /// <c>Smartex</c> by convention) or set it in code.
 /// </summary>
-public sealed class SmartexClientOptions
+public sealed class SmartexClientOptions : ClientOptions
 {
     /// <summary>The default configuration section name.</summary>
     public const string SectionName = "Smartex";
@@ -23,11 +23,21 @@ public sealed class SmartexClientOptions
     /// <summary>The default key file: <c>~/.tessera/smartex/api.key</c>.</summary>
     public static readonly string DefaultKeyFile = Path.Combine("~", ".tessera", "smartex", "api.key");
 
-    /// <summary>The default client-side request budget per minute.</summary>
+    /// <summary>
+    /// The default client-side request budget per minute: Smartex documents "no more than 100 invoices per hour" plus
+    /// undisclosed per-second and per-minute limits.
+    /// </summary>
     public const int DefaultRequestsPerMinute = 60;
 
-    /// <summary>Base address of the API. Default <see cref="DefaultBaseUrl"/>; <see cref="TestBaseUrl"/> for testnet.</summary>
-    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <summary>
+    /// Creates options with Smartex's defaults: <see cref="DefaultBaseUrl"/> (<see cref="TestBaseUrl"/> for testnet)
+    /// and <see cref="DefaultRequestsPerMinute"/>. POST requests (invoices, pairing) are never retried after they may
+    /// have been sent.
+    /// </summary>
+    public SmartexClientOptions()
+        : base(DefaultBaseUrl, DefaultRequestsPerMinute)
+    {
+    }
 
     /// <summary>
     /// The PEM file holding the client identity's private key (SEC1 <c>EC PRIVATE KEY</c>, the format of the Python
@@ -53,20 +63,12 @@ public sealed class SmartexClientOptions
     /// </summary>
     public SmartexIdentity? Identity { get; set; }
 
-    /// <summary>
-    /// Client-side request budget per minute. Default <see cref="DefaultRequestsPerMinute"/>: Smartex documents "no
-    /// more than 100 invoices per hour" plus undisclosed per-second and per-minute limits. 0 disables throttling.
-    /// </summary>
-    public int RequestsPerMinute { get; set; } = DefaultRequestsPerMinute;
-
-    /// <summary>Retries, timeouts and circuit breaker. POST requests (invoices, pairing) are never retried after they may have been sent.</summary>
-    public ResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>How unsigned instant payment notifications are confirmed (section <c>Smartex:Ipn</c>).</summary>
     public SmartexIpnOptions Ipn { get; set; } = new();
 
-    /// <summary>Clock for request timing and token timestamps; tests replace it.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <inheritdoc />
+    protected override string ConfigurationSection => SectionName;
 
     /// <summary>The token store path actually used: <see cref="TokenStoreFile"/> or <c>tokens.json</c> beside the key.</summary>
     /// <returns>The full path.</returns>
@@ -77,60 +79,32 @@ public sealed class SmartexClientOptions
     /// <returns>The full path.</returns>
     public string ResolveKeyFile() => ExpandHome(KeyFile);
 
-    /// <summary>Checks that the options can produce a working client and says what is wrong otherwise.</summary>
-    /// <exception cref="SmartexConfigurationException">A required setting is missing or invalid.</exception>
-    public void Validate()
+    /// <inheritdoc />
+    protected override void Validate(List<string> problems)
     {
-        var problems = new List<string>();
-        if (BaseUrl is null || !BaseUrl.IsAbsoluteUri)
-        {
-            problems.Add("BaseUrl must be an absolute URL (Smartex:BaseUrl)");
-        }
-        else if (!string.IsNullOrEmpty(BaseUrl.Query) || !string.IsNullOrEmpty(BaseUrl.Fragment))
-        {
-            // A path prefix is fine (a gateway or sandbox in front of the API); signatures cover the full URL.
-            problems.Add("BaseUrl must not carry a query or fragment (e.g. https://smartex.io/)");
-        }
-
+        base.Validate(problems);
         if (Identity is null && string.IsNullOrWhiteSpace(KeyFile))
         {
-            problems.Add("KeyFile is required (Smartex:KeyFile) unless Identity is set");
+            problems.Add("Smartex:KeyFile is required unless Identity is set");
         }
 
         if (TokenStoreFile is not null && string.IsNullOrWhiteSpace(TokenStoreFile))
         {
-            problems.Add("TokenStoreFile must not be blank");
-        }
-
-        if (RequestsPerMinute < 0)
-        {
-            problems.Add("RequestsPerMinute must be 0 (off) or positive");
-        }
-
-        if (Resilience is null)
-        {
-            problems.Add("Resilience is required");
-        }
-
-        if (TimeProvider is null)
-        {
-            problems.Add("TimeProvider is required");
+            problems.Add("Smartex:TokenStoreFile must not be blank");
         }
 
         if (Ipn is null)
         {
-            problems.Add("Ipn is required");
+            problems.Add("Smartex:Ipn is required");
         }
         else
         {
             problems.AddRange(Ipn.Validate());
         }
-
-        if (problems.Count > 0)
-        {
-            throw new SmartexConfigurationException("Invalid Smartex client options: " + string.Join("; ", problems) + ".");
-        }
     }
+
+    /// <inheritdoc />
+    protected override ClientConfigurationException CreateConfigurationException(string message) => new SmartexConfigurationException(message);
 
     internal static string ExpandHome(string path)
     {

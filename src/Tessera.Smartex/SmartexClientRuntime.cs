@@ -1,30 +1,22 @@
-using System.Threading.RateLimiting;
-using Tessera.Core.Diagnostics;
-using Tessera.Core.Resilience;
+using Microsoft.Extensions.Logging;
+using Tessera.Core.Clients;
+using Tessera.Core.Pipeline;
 using Tessera.Smartex.Identity;
 using Tessera.Smartex.Tokens;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Tessera.Smartex;
 
 /// <summary>
-/// The state one configured Smartex client shares across all its HTTP requests: the identity, the token store, the
-/// rate limiter and the secret redactor. DI registers one per <c>AddSmartexClient</c>; <see cref="SmartexClient.Create"/>
-/// builds one per client.
+/// What is specific to Smartex on top of the shared runtime: the client identity (secp256k1 key), the paired facade
+/// tokens, the IPN re-fetch budget, and the handlers that turn error envelopes into exceptions, attach the facade
+/// token and sign the exact bytes sent.
 /// </summary>
-internal sealed class SmartexClientRuntime : IDisposable
+internal sealed class SmartexClientRuntime : ClientRuntime
 {
-    private readonly ILoggerFactory _loggerFactory;
-
     public SmartexClientRuntime(SmartexClientOptions options, ILoggerFactory? loggerFactory)
+        : base("Smartex", options, loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        Options = options;
-        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
-        var logger = _loggerFactory.CreateLogger("Tessera.Smartex");
-        Redactor = new SecretRedactor();
+        var logger = CreateLogger();
         Redactor.AddSensitiveName("pairingCode");
         Identity = options.Identity ?? SmartexIdentityFile.LoadOrCreate(options, logger);
         TokenStore = new SmartexTokenStore(
@@ -32,43 +24,37 @@ internal sealed class SmartexClientRuntime : IDisposable
             Identity.Sin,
             logger,
             Redactor);
-        RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
         IpnRefetcher = new Ipn.SmartexIpnRefetcher(options.Ipn, options.TimeProvider);
     }
 
-    public SmartexClientOptions Options { get; }
+    public new SmartexClientOptions Options => (SmartexClientOptions)base.Options;
 
     public SmartexIdentity Identity { get; }
 
     public SmartexTokenStore TokenStore { get; }
 
-    public SecretRedactor Redactor { get; }
-
-    public RateLimiter? RateLimiter { get; }
-
     /// <summary>The re-fetch budget and coalescing every <see cref="Ipn.SmartexIpn"/> of this client shares.</summary>
     public Ipn.SmartexIpnRefetcher IpnRefetcher { get; }
 
+    /// <summary>IPN confirmations are charged to their own budget (a rate-limit scope) even when the client has none.</summary>
+    protected override bool UsesRateLimitScopes => true;
+
     /// <summary>
-    /// The handler chain, outermost first: telemetry, error envelope, logging, resilience, rate limit, facade token,
-    /// signing. Signing is innermost so the signature covers the exact URL and body bytes sent; the facade token
-    /// handler runs just before it because it changes both.
+    /// The facade token handler runs just before signing because it changes the URL or body, and decides whether the
+    /// request is signed at all; signing is last so the signature covers the exact URL and body bytes sent.
     /// </summary>
-    public IEnumerable<DelegatingHandler> CreateHandlers()
-    {
-        yield return new TelemetryHandler(Redactor);
-        yield return new SmartexErrorEnvelopeHandler();
-        yield return new HttpLoggingHandler(_loggerFactory.CreateLogger("Tessera.Smartex.Http"), Redactor, Options.TimeProvider);
-        yield return new ResilienceHandler(Options.Resilience);
-        yield return new RateLimitingHandler(RateLimiter); // also where IPN re-fetches are charged to their own budget
+    protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => pipeline
+        .Add(PipelineStage.ErrorEnvelope, new SmartexErrorEnvelopeHandler())
+        .Add(PipelineStage.InjectedFields, new SmartexFacadeTokenHandler(TokenStore))
+        .Add(PipelineStage.Signing, new SmartexSigningHandler(Identity));
 
-        yield return new SmartexFacadeTokenHandler(TokenStore);
-        yield return new SmartexSigningHandler(Identity);
-    }
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        RateLimiter?.Dispose();
-        IpnRefetcher.Dispose();
+        if (disposing)
+        {
+            IpnRefetcher.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

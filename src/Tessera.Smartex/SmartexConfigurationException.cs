@@ -1,7 +1,7 @@
 namespace Tessera.Smartex;
 
 /// <summary>The Smartex client options are incomplete or invalid, or the key file cannot be used.</summary>
-public sealed class SmartexConfigurationException : InvalidOperationException
+public sealed class SmartexConfigurationException : Tessera.Core.Clients.ClientConfigurationException
 {
     /// <summary>Creates the exception.</summary>
     public SmartexConfigurationException()

@@ -8,7 +8,8 @@ namespace Tessera.Core.Auth;
 /// <summary>
 /// Adds <c>Authorization: Bearer</c> to each request whose operation is bearer-authenticated (its
 /// <see cref="OperationDescriptor"/>; a request without one is authenticated too) and, when the API answers 401,
-/// refreshes the token and replays the request once.
+/// refreshes the token and replays the request once (approved as a resend: a request refused with 401 was not processed).
+/// Generated bodies keep their bytes; any other body is buffered first, so the replay sends it again.
 /// </summary>
 public sealed class BearerTokenHandler : DelegatingHandler
 {
@@ -32,10 +33,10 @@ public sealed class BearerTokenHandler : DelegatingHandler
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        if (request.Content is not null)
+        if (request.Content is { } content and not (ModelContent or ByteArrayContent))
         {
             // The replay after a 401 needs the body again; a streamed body can only be read once.
-            await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var token = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
@@ -50,6 +51,9 @@ public sealed class BearerTokenHandler : DelegatingHandler
         await _provider.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
         var refreshed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         SetToken(request, refreshed);
+
+        // A request refused with 401 was not processed, so its replay cannot duplicate anything.
+        ClientRequestOptions.ApproveResend(request);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -169,7 +169,7 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
             if (!stored.IsExpired(now, margin))
             {
                 // Written by another process or an earlier run: this process has never seen it, so it is not yet redacted.
-                RegisterSecret(stored.Value);
+                RegisterSecret(stored);
                 return new CurrentToken(stored, margin);
             }
         }
@@ -185,15 +185,18 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
         }
 
         var acquired = new AccessToken(grant.Value, expiry.ExpiresAt);
-        RegisterSecret(acquired.Value);
+        RegisterSecret(acquired);
         await TryWriteCacheAsync(acquired).ConfigureAwait(false);
         return new CurrentToken(acquired, _options.GetEffectiveMargin(acquired, requestedAt));
     }
 
-    private void RegisterSecret(string token)
+    // Until shortly after the token expires (SecretRedactor.ExpiryGrace): the redactors hold live tokens only, so their
+    // cost does not grow with the number of tokens a long-running process is issued.
+    private void RegisterSecret(AccessToken token)
     {
-        _options.Redactor?.AddSecret(token);
-        Diagnostics.SecretRedactor.Shared.AddSecret(token);
+        var lifetime = token.ExpiresAt - _options.TimeProvider.GetUtcNow();
+        _options.Redactor?.AddSecret(token.Value, lifetime);
+        Diagnostics.SecretRedactor.Shared.AddSecret(token.Value, lifetime);
     }
 
     // Cache keys start with the API name ("pax8|…"); the rest may identify a credential and stays out of logs.

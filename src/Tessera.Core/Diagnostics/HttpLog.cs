@@ -3,15 +3,16 @@ using Microsoft.Extensions.Logging;
 namespace Tessera.Core.Diagnostics;
 
 /// <summary>
-/// The log messages of <see cref="HttpLoggingHandler"/>. Every argument has already been redacted.
+/// The log messages of each HTTP attempt (category <c>Tessera.{Api}.Http</c>). Every argument has already been
+/// redacted. Retry decisions are events 7 and 8 (see <c>ClientResilience</c>).
 /// </summary>
 internal static partial class HttpLog
 {
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "HTTP {Method} {Url} -> {StatusCode} in {ElapsedMs} ms")]
-    public static partial void RequestCompleted(ILogger logger, string method, string url, int statusCode, long elapsedMs);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Operation}: HTTP {Method} {Url} -> {StatusCode}, attempt {Attempt}, in {ElapsedMs} ms")]
+    public static partial void RequestCompleted(ILogger logger, string operation, string method, string url, int statusCode, int attempt, long elapsedMs);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "HTTP {Method} {Url} failed after {ElapsedMs} ms with {ExceptionType}")]
-    public static partial void RequestFailed(ILogger logger, string method, string url, long elapsedMs, string exceptionType);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Operation}: HTTP {Method} {Url} failed, attempt {Attempt}, after {ElapsedMs} ms with {ExceptionType}")]
+    public static partial void RequestFailed(ILogger logger, string operation, string method, string url, int attempt, long elapsedMs, string exceptionType);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "HTTP {Method} {Url} request headers: {Headers}")]
     public static partial void RequestHeaders(ILogger logger, string method, string url, string headers);

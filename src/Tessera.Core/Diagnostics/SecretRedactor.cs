@@ -48,12 +48,25 @@ public sealed partial class SecretRedactor
 
     private readonly ConcurrentDictionary<string, byte> _sensitiveHeaders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _sensitiveNames = new(StringComparer.Ordinal);
-    private readonly Lock _secretsGate = new();
-    private volatile string[] _secrets = [];
+    private readonly SecretSet _secrets;
 
     /// <summary>Creates a redactor that knows the default sensitive header and field names.</summary>
     public SecretRedactor()
+        : this(TimeProvider.System)
     {
+    }
+
+    /// <summary>Creates a redactor whose expiring secrets follow <paramref name="timeProvider"/>.</summary>
+    /// <param name="timeProvider">The clock secret lifetimes are measured with.</param>
+    /// <param name="capacity">
+    /// The most secrets kept at once (default <see cref="DefaultCapacity"/>); beyond it the expiring secret closest to
+    /// its expiry is dropped first. Secrets registered without a lifetime are never dropped.
+    /// </param>
+    public SecretRedactor(TimeProvider timeProvider, int capacity = DefaultCapacity)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        _secrets = new SecretSet(timeProvider, capacity);
         foreach (var header in DefaultSensitiveHeaders)
         {
             _sensitiveHeaders.TryAdd(NormalizeName(header), 0);
@@ -65,47 +78,61 @@ public sealed partial class SecretRedactor
         }
     }
 
-    /// <summary>The process-wide redactor used by exception messages. Register every configured secret with it.</summary>
+    /// <summary>
+    /// The process-wide redactor of exception messages (which are built where no client is at hand). Every client
+    /// registers its configured secrets here for its lifetime and each token until shortly after it expires, so it
+    /// holds only live secrets, whatever the number ever issued.
+    /// </summary>
     public static SecretRedactor Shared { get; } = new();
 
+    /// <summary>How many secret values are registered and live (their encoded forms not counted).</summary>
+    public int SecretCount => _secrets.Count;
+
     /// <summary>
-    /// Registers a secret value to scrub wherever it appears. Values shorter than four characters are ignored because
-    /// scrubbing them would mangle ordinary text.
+    /// Registers a secret value (a configured client secret or API key) to scrub wherever it appears, until
+    /// <see cref="RemoveSecret"/>. Values shorter than four characters are ignored because scrubbing them would mangle
+    /// ordinary text.
     /// </summary>
     /// <param name="value">The secret.</param>
     public void AddSecret(string? value)
     {
-        if (value is null || value.Length < MinimumSecretLength)
+        if (value is not null && value.Length >= MinimumSecretLength)
         {
-            return;
-        }
-
-        lock (_secretsGate)
-        {
-            var secrets = new HashSet<string>(_secrets, StringComparer.Ordinal) { value };
-            foreach (var form in EncodedForms(value))
-            {
-                secrets.Add(form);
-            }
-
-            // Longest first, so a secret that contains another is removed whole.
-            _secrets = [.. secrets.OrderByDescending(secret => secret.Length)];
+            _secrets.Add(value, expiresAt: null);
         }
     }
 
-    // Secrets also travel URL- or form-encoded, and escaped inside JSON strings (by Newtonsoft.Json, which escapes
-    // quotes, backslashes and control characters, and by System.Text.Json, which also escapes HTML-sensitive and
-    // non-ASCII characters as \uXXXX, and by serializers that escape '/').
-    private static IEnumerable<string> EncodedForms(string value)
+    /// <summary>
+    /// Registers a secret that stops mattering after <paramref name="lifetime"/> (an access or session token): it is
+    /// scrubbed until then plus <see cref="ExpiryGrace"/> and then forgotten, so the cost of redaction never grows with
+    /// the number of tokens a long-running process has been issued. Registering it again extends its lifetime.
+    /// </summary>
+    /// <param name="value">The secret.</param>
+    /// <param name="lifetime">How long from now it is valid.</param>
+    public void AddSecret(string? value, TimeSpan lifetime)
     {
-        var url = Uri.EscapeDataString(value);
-        yield return url;
-        yield return url.Replace("%20", "+", StringComparison.Ordinal);
-        var newtonsoft = JsonConvert.ToString(value)[1..^1];
-        yield return newtonsoft;
-        yield return newtonsoft.Replace("/", "\\/", StringComparison.Ordinal);
-        yield return System.Text.Json.JsonSerializer.Serialize(value)[1..^1];
+        if (value is not null && value.Length >= MinimumSecretLength)
+        {
+            var grace = lifetime < TimeSpan.Zero ? ExpiryGrace : lifetime + ExpiryGrace;
+            _secrets.Add(value, _secrets.Clock.GetUtcNow() + grace);
+        }
     }
+
+    /// <summary>Forgets a secret registered with <see cref="AddSecret(string?)"/> (for example when its client is disposed).</summary>
+    /// <param name="value">The secret.</param>
+    public void RemoveSecret(string? value)
+    {
+        if (value is not null)
+        {
+            _secrets.Remove(value);
+        }
+    }
+
+    /// <summary>The default <c>capacity</c>: more live secrets than any process of these clients holds.</summary>
+    public const int DefaultCapacity = 1024;
+
+    /// <summary>How long after its expiry a token is still scrubbed (a late log line, a slow response that echoes it).</summary>
+    public static readonly TimeSpan ExpiryGrace = TimeSpan.FromMinutes(15);
 
     /// <summary>Registers an additional sensitive field, query parameter or header name.</summary>
     /// <param name="name">The name, in any casing or separator style.</param>
@@ -183,6 +210,7 @@ public sealed partial class SecretRedactor
     /// <summary>Scrubs every registered secret value from <paramref name="text"/>.</summary>
     /// <param name="text">Any text.</param>
     /// <returns>The text with secrets replaced by <see cref="Placeholder"/>.</returns>
+    /// <remarks>One vectorized search over the text for all secrets at once: the cost follows the text's length, not the number of secrets.</remarks>
     public string Redact(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -190,19 +218,7 @@ public sealed partial class SecretRedactor
             return text ?? string.Empty;
         }
 
-        var secrets = _secrets;
-        if (secrets.Length == 0)
-        {
-            return text;
-        }
-
-        var builder = new StringBuilder(text);
-        foreach (var secret in secrets)
-        {
-            builder.Replace(secret, Placeholder);
-        }
-
-        return builder.ToString();
+        return _secrets.Current().Replace(text, Placeholder);
     }
 
     /// <summary>Renders <paramref name="uri"/> with sensitive query values, user info and registered secrets redacted.</summary>

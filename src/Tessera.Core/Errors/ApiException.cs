@@ -4,11 +4,17 @@ using Tessera.Core.Diagnostics;
 namespace Tessera.Core.Errors;
 
 /// <summary>
-/// The base of every exception the generated clients throw for an unsuccessful HTTP response.
+/// The base of every exception a client call can end with: an unsuccessful HTTP response (the generated
+/// <c>…ApiException</c> types and the vendors' error envelopes), and the failures where no usable response came back
+/// (<see cref="ApiTimeoutException"/>, <see cref="ApiConnectionException"/>, <see cref="ApiCircuitOpenException"/>,
+/// <see cref="RateLimitExceededException"/>, <see cref="ResendRefusedException"/>), or one came back that could not
+/// be read (<see cref="ResponseReadException"/>). See docs/errors.md.
 /// </summary>
 /// <remarks>
 /// <see cref="Exception.Message"/> contains a short, redacted excerpt of the response body so that logs are useful
-/// without leaking secrets; <see cref="Response"/> keeps the full body for programmatic use.
+/// without leaking secrets; <see cref="Response"/> keeps the full body for programmatic use. Failures without a
+/// response have <see cref="StatusCode"/> 0. The caller's own cancellation is never wrapped: it stays an
+/// <see cref="OperationCanceledException"/>.
 /// </remarks>
 public class ApiException : Exception
 {
@@ -44,7 +50,16 @@ public class ApiException : Exception
         RequestId = FindHeader(Headers, RequestIdHeaders);
     }
 
-    /// <summary>The HTTP status code.</summary>
+    /// <summary>Creates an exception for a failure without an HTTP response (<see cref="StatusCode"/> 0).</summary>
+    /// <param name="message">What went wrong; redacted.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    protected ApiException(string message, Exception? innerException)
+        : base(SecretRedactor.Shared.Redact(message ?? string.Empty), innerException)
+    {
+        Headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The HTTP status code; 0 when no response was received.</summary>
     public int StatusCode { get; }
 
     /// <summary>The raw response body. Unredacted: do not log it.</summary>
@@ -59,8 +74,8 @@ public class ApiException : Exception
     /// <summary>The request id the server assigned (x-request-id, request-id or x-correlation-id), for support cases.</summary>
     public string? RequestId { get; }
 
-    /// <summary>Whether retrying later may succeed: HTTP 408, 429 and 5xx.</summary>
-    public bool IsTransient => StatusCode is 408 or 429 or (>= 500 and <= 599);
+    /// <summary>Whether retrying later may succeed: HTTP 408, 429 and 5xx, and the failures that say so.</summary>
+    public virtual bool IsTransient => StatusCode is 408 or 429 or (>= 500 and <= 599);
 
     private static string BuildMessage(
         string message,

@@ -6,21 +6,23 @@ using Newtonsoft.Json;
 namespace Tessera.Core.Errors;
 
 /// <summary>
-/// Why a response body could not be read into its model: where (JSON path, line, position), into what type, and the
-/// parser's reason with every quoted value removed. It replaces the parser's own exception, whose message quotes the
-/// offending value (which may be a token, an email address or any other body content).
+/// A response arrived but its body could not be read into its model: where (JSON path, line, position), into what
+/// type, and the parser's reason with every quoted value removed, plus the status, headers and raw body like any
+/// <see cref="ApiException"/>. It replaces the parser's own exception, whose message quotes the offending value (which
+/// may be a token, an email address or any other body content).
 /// </summary>
-public sealed partial class ResponseReadException : Exception
+public sealed partial class ResponseReadException : ApiException
 {
     /// <summary>Creates the exception.</summary>
     public ResponseReadException()
+        : base("The response body could not be read.", null)
     {
     }
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed.</param>
     public ResponseReadException(string message)
-        : base(message)
+        : base(message, null)
     {
     }
 
@@ -32,8 +34,8 @@ public sealed partial class ResponseReadException : Exception
     {
     }
 
-    private ResponseReadException(string message, string? path, int? line, int? position, string targetType, string reason)
-        : base(message)
+    private ResponseReadException(string message, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? path, int? line, int? position, string targetType, string reason)
+        : base(message, statusCode, body, headers, null)
     {
         JsonPath = path;
         LineNumber = line;
@@ -60,8 +62,11 @@ public sealed partial class ResponseReadException : Exception
     /// <summary>Describes a Json.NET failure without the values it quotes.</summary>
     /// <param name="exception">The parser's exception (not kept: its message quotes body values).</param>
     /// <param name="targetType">The model being read.</param>
+    /// <param name="statusCode">The response's HTTP status.</param>
+    /// <param name="body">The raw body.</param>
+    /// <param name="headers">The response headers.</param>
     /// <returns>The safe description.</returns>
-    public static ResponseReadException From(JsonException exception, Type targetType)
+    public static ResponseReadException From(JsonException exception, Type targetType, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(targetType);
@@ -75,7 +80,7 @@ public sealed partial class ResponseReadException : Exception
         var where = string.IsNullOrEmpty(path) ? "the body" : $"'{path}'";
         var at = line is > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, position {position})") : string.Empty;
         var message = $"Could not read {where}{at} as part of {targetType.Name}: {reason}";
-        return new ResponseReadException(message, path, line, position, targetType.FullName ?? targetType.Name, reason);
+        return new ResponseReadException(message, statusCode, body, headers ?? new Dictionary<string, IEnumerable<string>>(), path, line, position, targetType.FullName ?? targetType.Name, reason);
     }
 
     private static string Sanitize(string message)

@@ -56,6 +56,15 @@ public static class ClientRequestOptions
         request.Options.Set(SkipAuthentication, skip);
     }
 
+    /// <summary>
+    /// Allows the request to be sent once more although its method is not idempotent: for a handler that knows the
+    /// previous attempt was not processed (the credential it carried was rejected with HTTP 401, or the API said the
+    /// session token was invalid). Without it the runtime refuses any second send of a POST or PATCH that is not
+    /// marked safe, whoever tries it (see <see cref="Errors.ResendRefusedException"/>).
+    /// </summary>
+    /// <param name="request">The request about to be replayed.</param>
+    public static void ApproveResend(HttpRequestMessage request) => RequestState.Of(request).ApprovedResends++;
+
     private static bool GetFlag(HttpRequestMessage request, HttpRequestOptionsKey<bool> key)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -108,6 +108,7 @@ public sealed class ModelContent : HttpContent
 
     /// <summary>The body's bytes, serialized on first use and then kept: what is signed is what is sent.</summary>
     /// <returns>The bytes.</returns>
+    /// <exception cref="ArgumentException">The model cannot be written (a required member is missing).</exception>
     public ReadOnlyMemory<byte> GetBytes() => _bytes ??= Serialize();
 
     /// <inheritdoc />
@@ -125,7 +126,20 @@ public sealed class ModelContent : HttpContent
         return true;
     }
 
-    private byte[] Serialize() => _form ? SerializeForm() : SerializeJson();
+    /// <exception cref="ArgumentException">The model cannot be written (a required member is missing); nothing was sent.</exception>
+    private byte[] Serialize()
+    {
+        try
+        {
+            return _form ? SerializeForm() : SerializeJson();
+        }
+        catch (JsonSerializationException exception)
+        {
+            // An incomplete model is the caller's input error, found before anything is sent: report it like the
+            // spec's other input checks. Json.NET's message names the member, not its value.
+            throw new ArgumentException($"The request body cannot be sent: {exception.Message}", "body", exception);
+        }
+    }
 
     private byte[] SerializeJson()
     {

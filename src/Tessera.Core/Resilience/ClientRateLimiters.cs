@@ -14,7 +14,7 @@ public static class ClientRateLimiters
     /// A sliding-window limiter allowing <paramref name="permitsPerMinute"/> requests in any minute. Requests over the
     /// limit wait in a first-in-first-out queue of at most <paramref name="queueLimit"/> requests (default: one
     /// minute's worth, <paramref name="permitsPerMinute"/>); beyond that they fail at once with
-    /// <see cref="RateLimitExceededException"/>, so a flood can never build an unbounded backlog.
+    /// <see cref="Errors.RateLimitExceededException"/>, so a flood can never build an unbounded backlog.
     /// </summary>
     /// <param name="permitsPerMinute">Requests allowed per minute.</param>
     /// <param name="queueLimit">How many requests may wait; beyond that they are rejected. 0 rejects instead of waiting.</param>

@@ -10,7 +10,7 @@ namespace Tessera.Core.Resilience;
 /// <remarks>
 /// <see cref="RateLimitingHandler"/> takes the lease from the scope's limiter while the scope is active. Give that
 /// limiter no queue (<c>QueueLimit = 0</c>) so that an exhausted budget fails at once with
-/// <see cref="RateLimitExceededException"/> rather than waiting.
+/// <see cref="Errors.RateLimitExceededException"/> rather than waiting.
 /// </remarks>
 public static class RateLimitScope
 {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Tessera.Core.Errors;
 
 namespace Tessera.Core.Resilience;
 
@@ -7,7 +8,7 @@ namespace Tessera.Core.Resilience;
 /// request, waiting in the limiter's (bounded) queue when necessary. Requests made inside a
 /// <see cref="RateLimitScope"/> are charged to that scope's budget instead, even when the client has no shared limit.
 /// </summary>
-public sealed class RateLimitingHandler : DelegatingHandler
+internal sealed class RateLimitingHandler : DelegatingHandler
 {
     private readonly RateLimiter? _limiter;
 

@@ -1,7 +1,8 @@
 namespace Tessera.Core.Resilience;
 
 /// <summary>
-/// Options for <see cref="ResilienceHandler"/>: retries, timeouts and the circuit breaker.
+/// A client's retries, timeouts and circuit breaker (section <c>{Api}:Resilience</c>). The clock is the client's
+/// <see cref="Clients.ClientOptions.TimeProvider"/>.
 /// </summary>
 public sealed class ResilienceOptions
 {
@@ -46,7 +47,4 @@ public sealed class ResilienceOptions
 
     /// <summary>Whether the circuit breaker is used. Defaults to true.</summary>
     public bool EnableCircuitBreaker { get; set; } = true;
-
-    /// <summary>The clock for delays, timeouts and <c>Retry-After</c> dates. Defaults to <see cref="TimeProvider.System"/>.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

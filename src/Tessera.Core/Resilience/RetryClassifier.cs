@@ -33,13 +33,12 @@ internal static class RetryClassifier
     public static bool ProvesRequestNotSent(Exception exception) =>
         exception is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError };
 
-    public static bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? exception)
-    {
-        if (!IsTransientFailure(response, exception))
-        {
-            return false;
-        }
+    public static bool ShouldRetry(HttpRequestMessage request, HttpResponseMessage? response, Exception? exception) =>
+        IsTransientFailure(response, exception) && MayResend(request, response, exception);
 
+    /// <summary>Whether a request that failed transiently may be sent again: idempotent, marked safe, provably unsent, or refused with 429.</summary>
+    public static bool MayResend(HttpRequestMessage request, HttpResponseMessage? response, Exception? exception)
+    {
         if (IsIdempotent(request.Method) || Http.ClientRequestOptions.IsSafeToRetry(request))
         {
             return true;
@@ -51,6 +50,6 @@ internal static class RetryClassifier
         }
 
         // 429 means the server refused the request without processing it.
-        return response!.StatusCode == HttpStatusCode.TooManyRequests;
+        return response?.StatusCode == HttpStatusCode.TooManyRequests;
     }
 }

@@ -7,11 +7,13 @@ namespace Tessera.Core.Resilience;
 internal sealed class RetryDelayCalculator
 {
     private readonly ResilienceOptions _options;
+    private readonly TimeProvider _timeProvider;
     private readonly Func<double> _nextRandom;
 
-    public RetryDelayCalculator(ResilienceOptions options, Func<double>? nextRandom = null)
+    public RetryDelayCalculator(ResilienceOptions options, TimeProvider timeProvider, Func<double>? nextRandom = null)
     {
         _options = options;
+        _timeProvider = timeProvider;
         _nextRandom = nextRandom ?? Random.Shared.NextDouble;
     }
 
@@ -31,7 +33,7 @@ internal sealed class RetryDelayCalculator
 
         if (retryAfter.Date is { } date)
         {
-            var wait = date - _options.TimeProvider.GetUtcNow();
+            var wait = date - _timeProvider.GetUtcNow();
             return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         }
 

@@ -10,33 +10,47 @@ namespace Tessera.Core.Serialization;
 /// garbage per response), and the raw text is still there, decoded only when an exception needs it.
 /// </summary>
 /// <remarks>
-/// Dispose returns the buffer to <see cref="ArrayPool{T}.Shared"/>; nothing may use the body afterwards.
+/// Dispose returns a pooled buffer to <see cref="ArrayPool{T}.Shared"/>; nothing may use the body afterwards. A body the
+/// client pipeline buffered (once per attempt) is read in place.
 /// </remarks>
 public sealed class ResponseBody : IDisposable
 {
     private const int UnknownLengthInitialSize = 16 * 1024;
 
     private readonly Encoding _encoding;
+    private readonly bool _pooled;
     private byte[]? _buffer;
     private int _length;
 
-    private ResponseBody(byte[] buffer, int length, Encoding encoding)
+    private ResponseBody(byte[] buffer, int length, Encoding encoding, bool pooled)
     {
         _buffer = buffer;
         _length = length;
         _encoding = encoding;
+        _pooled = pooled;
     }
 
     /// <summary>The number of bytes read.</summary>
     public int Length => _length;
 
-    /// <summary>Reads the whole body of <paramref name="content"/> into a pooled buffer.</summary>
+    /// <summary>The body's bytes.</summary>
+    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody))).AsMemory(0, _length);
+
+    /// <summary>
+    /// Reads the whole body of <paramref name="content"/>: a body the client pipeline already read is used as it is (no
+    /// copy); any other is read into a pooled buffer.
+    /// </summary>
     /// <param name="content">The response content.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The body; dispose it.</returns>
     public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (content is Http.BufferedContent buffered && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffered.Bytes, out var segment) && segment.Offset == 0)
+        {
+            return new ResponseBody(segment.Array!, segment.Count, EncodingOf(content), pooled: false);
+        }
+
         var declared = content.Headers.ContentLength;
 
         // One spare byte: a body of exactly the declared length then ends with a zero-byte read, not a regrowth.
@@ -73,7 +87,25 @@ public sealed class ResponseBody : IDisposable
             throw;
         }
 
-        return new ResponseBody(buffer, length, EncodingOf(content));
+        return new ResponseBody(buffer, length, EncodingOf(content), pooled: true);
+    }
+
+    /// <summary>
+    /// Reads the body and leaves <paramref name="content"/> readable for whoever comes next (a handler looking at a body
+    /// the generated client then deserializes): in place when the client pipeline buffered it, else after buffering.
+    /// </summary>
+    /// <param name="content">The response content.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    /// <returns>The body; dispose it.</returns>
+    public static async Task<ResponseBody> PeekAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content is not Http.BufferedContent)
+        {
+            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ReadAsync(content, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -136,7 +168,7 @@ public sealed class ResponseBody : IDisposable
         var buffer = _buffer;
         _buffer = null;
         _length = 0;
-        if (buffer is not null)
+        if (buffer is not null && _pooled)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }

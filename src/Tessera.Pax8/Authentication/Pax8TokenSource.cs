@@ -1,5 +1,4 @@
 using Tessera.Core.Auth;
-using Tessera.Core.Diagnostics;
 
 namespace Tessera.Pax8.Authentication;
 
@@ -7,29 +6,29 @@ namespace Tessera.Pax8.Authentication;
 /// Runs the OAuth2 client-credentials handshake through the generated <c>createAccessToken</c>
 /// operation, so the token request is described, validated and snapshotted like any other call.
 /// </summary>
-internal sealed class Pax8TokenSource
+internal sealed class Pax8TokenSource : TokenSource
 {
+    private static readonly TokenLifetimePolicy Pax8Lifetime = new() { DefaultLifetime = TimeSpan.FromHours(24) };
+
     private readonly Func<Pax8Client> _tokenClientFactory;
     private readonly Pax8ClientOptions _options;
-    private readonly SecretRedactor _redactor;
 
-    public Pax8TokenSource(Func<Pax8Client> tokenClientFactory, Pax8ClientOptions options, SecretRedactor redactor)
+    public Pax8TokenSource(Func<Pax8Client> tokenClientFactory, Pax8ClientOptions options)
     {
         _tokenClientFactory = tokenClientFactory;
         _options = options;
-        _redactor = redactor;
     }
 
     /// <summary>The cache key: tokens belong to one client id at one token endpoint and audience.</summary>
-    public string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}";
+    public override string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}";
 
     /// <summary>
     /// Pax8 documents a 24-hour lifetime (<c>expires_in</c> 86400); the undocumented <c>expires_at</c> is read from
     /// Pax8's clock and only checked against ours (see <see cref="TokenLifetimePolicy"/>).
     /// </summary>
-    public static TokenLifetimePolicy Lifetime { get; } = new() { DefaultLifetime = TimeSpan.FromHours(24) };
+    public override TokenLifetimePolicy Lifetime => Pax8Lifetime;
 
-    public async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
+    public override async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
     {
         var request = new TokenRequest
         {

@@ -53,6 +53,9 @@ internal sealed partial class SessionTokenHandler : DelegatingHandler
         await _provider.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
         var renewed = await _provider.GetTokenAsync(cancellationToken).ConfigureAwait(false);
         Inject(request, operation, field, renewed.Value);
+
+        // The rejected request was not processed, so its replay cannot duplicate anything.
+        ClientRequestOptions.ApproveResend(request);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 

@@ -10,13 +10,13 @@ namespace Tessera.SmartPay;
 /// Runs the api_key handshake through the generated <c>authenticate</c> operation, so the request is described,
 /// retried (<c>x-safe-to-retry</c>), logged with redaction and snapshotted like any other call.
 /// </summary>
-internal sealed class SmartPayTokenSource
+internal sealed class SmartPayTokenSource : TokenSource
 {
     /// <summary>
     /// Tokens "expire within one hour of issue" (README): <c>expires_on</c> further away is not believed, and one that
     /// is already past by the local clock (skew, or the 2018 "Eastern time" label) gives 55 minutes.
     /// </summary>
-    internal static TokenLifetimePolicy Lifetime { get; } = new()
+    internal static readonly TokenLifetimePolicy LifetimePolicy = new()
     {
         DefaultLifetime = TimeSpan.FromMinutes(55),
         MaxLifetime = TimeSpan.FromHours(1),
@@ -35,9 +35,11 @@ internal sealed class SmartPayTokenSource
     }
 
     /// <summary>Tokens belong to one api_key at one base URL; the key is identified by a hash, never stored.</summary>
-    public string CacheKey { get; }
+    public override string CacheKey { get; }
 
-    public async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
+    public override TokenLifetimePolicy Lifetime => LifetimePolicy;
+
+    public override async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
     {
         AuthenticateResponse response;
         try
@@ -52,7 +54,7 @@ internal sealed class SmartPayTokenSource
                 ? SmartPayErrorMaps.Describe(exception.Errors)
                 : string.Create(CultureInfo.InvariantCulture, $"HTTP {exception.StatusCode}");
             throw new SmartPayAuthenticationException(
-                _redactor.Redact(SecretRedactor.Shared.Redact($"SmartPay rejected the api_key at {_options.BaseUrl}authenticate ({reason}). Check SmartPay:ApiKey (Integrate page of the SmartPay dashboard).")),
+                _redactor.Redact($"SmartPay rejected the api_key at {_options.BaseUrl}authenticate ({reason}). Check SmartPay:ApiKey (Integrate page of the SmartPay dashboard)."),
                 exception);
         }
 

@@ -1,5 +1,6 @@
 using Tessera.Core.Diagnostics;
 using Tessera.Core.Http;
+using Tessera.Core.Serialization;
 using Microsoft.Extensions.Logging;
 
 namespace Tessera.SmartPay;
@@ -11,9 +12,9 @@ namespace Tessera.SmartPay;
 /// to <see cref="SmartPayClientOptions.OnWarnings"/> without failing the call.
 /// </summary>
 /// <remarks>
-/// A handler rather than the generated <c>ProcessResponse</c> hook: the hook is synchronous and runs before the body
-/// is read, while a handler can buffer the body asynchronously once, sees the <c>authenticate</c> response too, and
-/// lets <see cref="SessionTokenHandler"/> (outside it) catch token errors and replay the request.
+/// The body was read once by the runtime's wire handler; this looks at those bytes in place. A body that does not
+/// even contain the member names (nearly every success) costs one vectorized search and no parsing; only a body that
+/// does is parsed, and then the generated code does not read it at all (it throws here).
 /// </remarks>
 internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
 {
@@ -36,12 +37,16 @@ internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
             return response;
         }
 
-        // Buffered, so the generated code can still read the body afterwards.
-        await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (!body.Contains("\"errors\"", StringComparison.Ordinal) && !body.Contains("\"warnings\"", StringComparison.Ordinal))
+        string body;
+        using (var buffered = await ResponseBody.PeekAsync(response.Content, cancellationToken).ConfigureAwait(false))
         {
-            return response;
+            var bytes = buffered.Memory.Span;
+            if (bytes.IndexOf("\"errors\""u8) < 0 && bytes.IndexOf("\"warnings\""u8) < 0)
+            {
+                return response;
+            }
+
+            body = buffered.GetString();
         }
 
         if (SmartPayErrorMaps.TryParseObject(body) is not { } root)

@@ -41,15 +41,23 @@ public sealed class SmartexSigningHandler : DelegatingHandler
 
         var requestUri = request.RequestUri
             ?? throw new InvalidOperationException("The request has no RequestUri; Smartex signs the absolute URL.");
-        byte[] body = [];
-        if (request.Content is not null)
+        SmartexRequestSignature signature;
+        if (request.Content is ModelContent model)
+        {
+            // A generated body serializes once and keeps its bytes: the signature covers exactly what is sent.
+            signature = SmartexRequestSigner.Sign(_identity, requestUri, model.GetBytes().Span);
+        }
+        else if (request.Content is not null)
         {
             // Buffering makes the transport send exactly the bytes read here.
             await request.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-            body = await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            signature = SmartexRequestSigner.Sign(_identity, requestUri, await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        }
+        else
+        {
+            signature = SmartexRequestSigner.Sign(_identity, requestUri, ReadOnlySpan<byte>.Empty);
         }
 
-        var signature = SmartexRequestSigner.Sign(_identity, requestUri, body);
         request.Headers.TryAddWithoutValidation(SmartexHeaders.Identity, signature.Identity);
         request.Headers.TryAddWithoutValidation(SmartexHeaders.Signature, signature.Signature);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -159,7 +159,7 @@ public sealed class SmartexIpn
         {
             response = await _refetcher.RefetchAsync(notification.Id, () => _client.GetInvoiceAsync(notification.Id, cancellationToken)).ConfigureAwait(false);
         }
-        catch (RateLimitExceededException ex)
+        catch (Tessera.Core.Errors.RateLimitExceededException ex)
         {
             throw new SmartexIpnRejectedException(SmartexIpnRejection.Throttled, $"The IPN re-fetch budget ({_refetcher.Options.RefetchesPerMinute} a minute, Smartex:Ipn:RefetchesPerMinute) is spent; nothing was sent. Answer 503 so Smartex delivers the notification again.", notification.Id, innerException: ex);
         }

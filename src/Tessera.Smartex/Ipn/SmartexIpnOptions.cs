@@ -8,7 +8,7 @@ public sealed class SmartexIpnOptions
 {
     /// <summary>
     /// Re-fetches of notified invoices allowed per minute, charged to a budget of their own (never to the client's
-    /// <see cref="SmartexClientOptions.RequestsPerMinute"/>), so forged IPNs cannot delay the application's calls. Past
+    /// <see cref="Tessera.Core.Clients.ClientOptions.RequestsPerMinute"/>), so forged IPNs cannot delay the application's calls. Past
     /// the budget a notification is rejected at once (<see cref="SmartexIpnRejection.Throttled"/>: answer 503 and
     /// Smartex delivers it again). Default 30.
     /// </summary>

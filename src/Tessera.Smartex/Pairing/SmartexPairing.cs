@@ -147,7 +147,7 @@ public sealed class SmartexPairing
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentException.ThrowIfNullOrEmpty(pairingCode);
-        return new Uri(Tessera.Core.Http.HttpPipeline.WithTrailingSlash(baseUrl), "api-access-request?pairingCode=" + Uri.EscapeDataString(pairingCode));
+        return new Uri(Tessera.Core.Clients.ClientRegistration.WithTrailingSlash(baseUrl), "api-access-request?pairingCode=" + Uri.EscapeDataString(pairingCode));
     }
 
     private ApiToken FirstToken(TokenResponse response)

@@ -1,13 +1,16 @@
+using Tessera.Core.Errors;
+
 namespace Tessera.Smartex.Tokens;
 
 /// <summary>
 /// An operation needs a facade token (<c>pos</c> or <c>merchant</c>) that this client's identity has not been paired
-/// with. Nothing was sent.
+/// with. Nothing was sent (<see cref="ApiException.StatusCode"/> 0).
 /// </summary>
-public sealed class SmartexNotPairedException : InvalidOperationException
+public sealed class SmartexNotPairedException : ApiException
 {
     /// <summary>Creates the exception.</summary>
     public SmartexNotPairedException()
+        : base("The Smartex identity is not paired with the facade token the operation needs.", null)
     {
         Facades = [];
     }
@@ -15,7 +18,7 @@ public sealed class SmartexNotPairedException : InvalidOperationException
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What is wrong.</param>
     public SmartexNotPairedException(string message)
-        : base(message)
+        : base(message, null)
     {
         Facades = [];
     }
@@ -30,7 +33,7 @@ public sealed class SmartexNotPairedException : InvalidOperationException
     }
 
     internal SmartexNotPairedException(string operationId, IReadOnlyList<string> facades, string sin)
-        : base(BuildMessage(operationId, facades, sin))
+        : base(BuildMessage(operationId, facades, sin), null)
     {
         OperationId = operationId;
         Facades = facades;

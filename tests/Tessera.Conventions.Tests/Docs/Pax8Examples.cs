@@ -1,3 +1,4 @@
+using Tessera.Core.Caching;
 using Tessera.Pax8;
 using Tessera.Core.Errors;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ internal static class Pax8Examples
         {
             options.ClientId = "…";
             options.ClientSecret = "…";
-            options.TokenCache = Pax8TokenCacheKind.File;                 // shared by processes on this machine
+            options.TokenCache = TokenCacheKind.File;                 // shared by processes on this machine
             options.TokenCacheFile = "/var/lib/myapp/pax8-tokens.json";
             options.TokenCacheEncryptionKey = "<base64 AES key>";         // optional AES-GCM
         });

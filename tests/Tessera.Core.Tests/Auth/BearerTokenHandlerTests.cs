@@ -24,7 +24,7 @@ public class BearerTokenHandlerTests
     public async Task Sets_the_bearer_token_on_the_request_not_on_shared_headers()
     {
         var stub = StubHandler.Always(HttpStatusCode.OK);
-        using var client = Pipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
+        using var client = TestPipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
 
         using var response = await client.GetAsync("items");
 
@@ -36,7 +36,7 @@ public class BearerTokenHandlerTests
     public async Task SkipAuthentication_sends_the_request_untouched()
     {
         var stub = StubHandler.Always(HttpStatusCode.OK);
-        using var client = Pipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
+        using var client = TestPipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
         using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token");
         ClientRequestOptions.SetSkipAuthentication(request);
 
@@ -50,7 +50,7 @@ public class BearerTokenHandlerTests
     public async Task A_401_refreshes_the_token_and_replays_the_request_once_with_the_same_body()
     {
         var stub = StubHandler.Sequence(HttpStatusCode.Unauthorized, HttpStatusCode.OK);
-        using var client = Pipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
+        using var client = TestPipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
         using var request = new HttpRequestMessage(HttpMethod.Post, "orders")
         {
             Content = new StreamContent(new ForwardOnlyStream(Encoding.UTF8.GetBytes("{\"sku\":\"ABC\"}"))),
@@ -67,7 +67,7 @@ public class BearerTokenHandlerTests
     public async Task A_second_401_is_returned_to_the_caller()
     {
         var stub = StubHandler.Always(HttpStatusCode.Unauthorized);
-        using var client = Pipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
+        using var client = TestPipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
 
         using var response = await client.GetAsync("items");
 
@@ -81,7 +81,7 @@ public class BearerTokenHandlerTests
     {
         var stub = new StubHandler((request, _, _) => Task.FromResult(new HttpResponseMessage(
             request.Headers.Authorization!.Parameter == "token-1" ? HttpStatusCode.Unauthorized : HttpStatusCode.OK)));
-        using var client = Pipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
+        using var client = TestPipeline.Create(stub, new BearerTokenHandler(CreateProvider()));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAsync("items")));
 

@@ -216,6 +216,23 @@ public class CachingTokenProviderTests
     }
 
     [Fact]
+    public async Task Ten_thousand_issued_tokens_leave_only_the_live_ones_registered_for_redaction()
+    {
+        var redactor = new Tessera.Core.Diagnostics.SecretRedactor(_time);
+        var provider = new CachingTokenProvider(Acquire(TimeSpan.FromHours(1)), new MemoryTokenCache(), Key, new TokenProviderOptions { TimeProvider = _time, Redactor = redactor });
+
+        for (var i = 0; i < 10_000; i++)
+        {
+            await provider.GetTokenAsync();
+            _time.Advance(TimeSpan.FromHours(1));
+        }
+
+        _acquisitions.ShouldBe(10_000);
+        redactor.SecretCount.ShouldBeLessThanOrEqualTo(2, "the current token and the one still within its grace period");
+        Tessera.Core.Diagnostics.SecretRedactor.Shared.SecretCount.ShouldBeLessThanOrEqualTo(Tessera.Core.Diagnostics.SecretRedactor.DefaultCapacity);
+    }
+
+    [Fact]
     public async Task An_acquired_token_is_written_to_the_cache()
     {
         var cache = new MemoryTokenCache();

@@ -1,4 +1,6 @@
 using Tessera.Core.Diagnostics;
+using Tessera.Core.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 
 namespace Tessera.Core.Tests.Diagnostics;
@@ -204,5 +206,65 @@ public class SecretRedactorTests
         _redactor.Redact("newtonsoft: " + Newtonsoft.Json.JsonConvert.ToString(secret)).ShouldBe("newtonsoft: \"***\"");
         _redactor.Redact("stj: " + System.Text.Json.JsonSerializer.Serialize(secret)).ShouldBe("stj: \"***\"");
         _redactor.Redact("url: " + Uri.EscapeDataString(secret)).ShouldBe("url: ***");
+    }
+
+    [Fact]
+    public void An_expiring_secret_is_scrubbed_until_its_grace_ends_and_then_forgotten()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        var redactor = new SecretRedactor(time);
+        redactor.AddSecret("session-token-abc", TimeSpan.FromHours(1));
+
+        time.Advance(TimeSpan.FromHours(1) + SecretRedactor.ExpiryGrace - TimeSpan.FromSeconds(1));
+        redactor.Redact("t=session-token-abc").ShouldBe("t=***");
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        redactor.Redact("t=session-token-abc").ShouldBe("t=session-token-abc");
+        redactor.SecretCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Over_capacity_the_expiring_secrets_closest_to_expiry_go_first_and_configured_ones_stay()
+    {
+        var time = new FakeTimeProvider(TestClock.Start);
+        var redactor = new SecretRedactor(time, capacity: 8);
+        redactor.AddSecret("configured-api-key");
+        for (var i = 0; i < 100; i++)
+        {
+            redactor.AddSecret($"token-{i:D4}-xyz", TimeSpan.FromMinutes(10 + i));
+        }
+
+        redactor.SecretCount.ShouldBe(8);
+        redactor.Redact("configured-api-key").ShouldBe("***");
+        redactor.Redact("token-0099-xyz").ShouldBe("***");
+        redactor.Redact("token-0000-xyz").ShouldBe("token-0000-xyz");
+    }
+
+    [Fact]
+    public void A_configured_secret_held_by_two_clients_stays_until_both_remove_it()
+    {
+        var redactor = new SecretRedactor();
+        redactor.AddSecret("shared-api-key-1");
+        redactor.AddSecret("shared-api-key-1");
+
+        redactor.RemoveSecret("shared-api-key-1");
+        redactor.Redact("shared-api-key-1").ShouldBe("***");
+        redactor.RemoveSecret("shared-api-key-1");
+
+        redactor.Redact("shared-api-key-1").ShouldBe("shared-api-key-1");
+    }
+
+    [Fact]
+    public void Among_many_secrets_the_longest_match_is_removed_whole_in_one_pass()
+    {
+        var redactor = new SecretRedactor();
+        for (var i = 0; i < 2_000; i++)
+        {
+            redactor.AddSecret($"tok{i:D5}");
+        }
+
+        redactor.AddSecret("tok00001-longer-form");
+
+        redactor.Redact("a tok00001-longer-form b tok01999 c tok00001 d tok99999").ShouldBe("a *** b *** c *** d tok99999");
     }
 }

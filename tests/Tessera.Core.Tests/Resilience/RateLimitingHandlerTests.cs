@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Tessera.Core.Errors;
 using Tessera.Core.Resilience;
 using Tessera.Core.Tests.TestSupport;
 
@@ -21,7 +22,7 @@ public class RateLimitingHandlerTests
 
             return new HttpResponseMessage(HttpStatusCode.OK);
         });
-        using var client = Pipeline.Create(stub, new RateLimitingHandler(limiter));
+        using var client = TestPipeline.Create(stub, new RateLimitingHandler(limiter));
 
         var first = client.GetAsync("a");
         await WaitUntil(() => stub.Count == 1);
@@ -42,7 +43,7 @@ public class RateLimitingHandlerTests
         using var shared = ClientRateLimiters.PerMinute(1, queueLimit: 0);
         using var budget = ClientRateLimiters.PerMinute(2, queueLimit: 0);
         var stub = StubHandler.Always(HttpStatusCode.OK);
-        using var client = Pipeline.Create(stub, new RateLimitingHandler(shared));
+        using var client = TestPipeline.Create(stub, new RateLimitingHandler(shared));
 
         using (RateLimitScope.Use(budget))
         {
@@ -61,7 +62,7 @@ public class RateLimitingHandlerTests
     {
         using var budget = ClientRateLimiters.PerMinute(1, queueLimit: 0);
         var stub = StubHandler.Always(HttpStatusCode.OK);
-        using var client = Pipeline.Create(stub, new RateLimitingHandler(null));
+        using var client = TestPipeline.Create(stub, new RateLimitingHandler(null));
 
         using (RateLimitScope.Use(budget))
         {
@@ -102,7 +103,7 @@ public class RateLimitingHandlerTests
             await release.Task;
             return new HttpResponseMessage(HttpStatusCode.OK);
         });
-        using var client = Pipeline.Create(stub, new RateLimitingHandler(limiter));
+        using var client = TestPipeline.Create(stub, new RateLimitingHandler(limiter));
         using var cts = new CancellationTokenSource();
 
         var first = client.GetAsync("a");
@@ -128,7 +129,7 @@ public class RateLimitingHandlerTests
             AutoReplenishment = false,
         });
         var stub = StubHandler.Always(HttpStatusCode.OK);
-        using var client = Pipeline.Create(stub, new RateLimitingHandler(limiter));
+        using var client = TestPipeline.Create(stub, new RateLimitingHandler(limiter));
 
         (await client.GetAsync("a")).Dispose();
         var ex = await Should.ThrowAsync<RateLimitExceededException>(client.GetAsync("b"));

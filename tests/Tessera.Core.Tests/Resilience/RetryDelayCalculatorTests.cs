@@ -17,8 +17,8 @@ public class RetryDelayCalculatorTests
             MaxDelay = TimeSpan.FromSeconds(30),
             UseJitter = jitter,
             MaxRetryAfter = TimeSpan.FromSeconds(60),
-            TimeProvider = _time,
         },
+        _time,
         () => random);
 
     [Theory]

@@ -42,19 +42,23 @@ internal sealed class StubHandler : HttpMessageHandler
     }
 }
 
-internal static class Pipeline
+internal static class TestPipeline
 {
     /// <summary>Chains the handlers (outermost first) in front of the stub.</summary>
-    public static HttpClient Create(HttpMessageHandler terminal, params DelegatingHandler[] handlers)
+    public static HttpClient Create(HttpMessageHandler terminal, params DelegatingHandler[] handlers) =>
+        new(Chain(handlers, terminal)) { BaseAddress = new Uri("https://api.example.test/") };
+
+    /// <summary>Links <paramref name="handlers"/> (outermost first) in front of <paramref name="terminal"/>.</summary>
+    public static HttpMessageHandler Chain(IReadOnlyList<DelegatingHandler> handlers, HttpMessageHandler terminal)
     {
         HttpMessageHandler inner = terminal;
-        for (var i = handlers.Length - 1; i >= 0; i--)
+        for (var i = handlers.Count - 1; i >= 0; i--)
         {
             handlers[i].InnerHandler = inner;
             inner = handlers[i];
         }
 
-        return new HttpClient(inner) { BaseAddress = new Uri("https://api.example.test/") };
+        return inner;
     }
 }
 

@@ -114,7 +114,7 @@ public sealed class ClientCredentialsTests
             void UseFile(Pax8ClientOptions o)
             {
                 o.TokenCacheInstance = null;
-                o.TokenCache = Pax8TokenCacheKind.File;
+                o.TokenCache = Tessera.Core.Caching.TokenCacheKind.File;
                 o.TokenCacheFile = path;
                 o.TokenCacheEncryptionKey = key;
             }

@@ -6,21 +6,15 @@ namespace Tessera.Reliability.Tests.Infrastructure;
 public static class Outcomes
 {
     /// <summary>
-    /// The typed exceptions a caller can handle: the ApiException family (status, headers, body), the clients'
-    /// authentication exceptions, and the transport's own HttpRequestException / TimeoutException for requests that
-    /// got no HTTP answer and may not be resent.
+    /// The one exception family a caller handles: <see cref="ApiException"/> and its documented subclasses (the HTTP
+    /// failures with status, headers and body; timeouts, connection failures, an open circuit, the rate limit, an
+    /// unreadable body; the clients' authentication and pairing failures). Nothing else may escape a call.
     /// </summary>
-    public static bool IsTyped(Exception exception) => exception is ApiException
-        or Pax8.Pax8AuthenticationException
-        or SmartPay.SmartPayAuthenticationException
-        or Smartex.Tokens.SmartexNotPairedException
-        or HttpRequestException
-        or TimeoutException;
+    public static bool IsTyped(Exception exception) => exception is ApiException;
 
-    /// <summary>The ApiException family only (an HTTP answer that was not a usable success).</summary>
+    /// <summary>An answer that was not a usable success (not a failure to get one: transport, timeout, circuit, rate limit).</summary>
     public static bool IsApiException(Exception exception) => exception is ApiException
-        or Pax8.Pax8AuthenticationException
-        or SmartPay.SmartPayAuthenticationException;
+        and not (ApiConnectionException or ApiTimeoutException or ApiCircuitOpenException or RateLimitExceededException or ResendRefusedException);
 
     public static string Describe(Exception exception) => exception.GetType().Name + ": " + exception.Message;
 }

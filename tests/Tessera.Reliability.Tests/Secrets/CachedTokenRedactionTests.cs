@@ -1,3 +1,4 @@
+using Tessera.Core.Caching;
 using System.Diagnostics;
 using Tessera.Pax8;
 using Tessera.Core.Errors;
@@ -22,7 +23,7 @@ public sealed class CachedTokenRedactionTests(ITestOutputHelper output)
             var first = Pax8Client.Create(new Pax8ClientOptions
             {
                 ClientId = "echo-client", ClientSecret = "echo-client-secret-2b7", BaseUrl = server.BaseUrl, TokenUrl = server.TokenUrl,
-                TokenCache = Pax8TokenCacheKind.File, TokenCacheFile = file, RequestsPerMinute = 0,
+                TokenCache = TokenCacheKind.File, TokenCacheFile = file, RequestsPerMinute = 0,
             });
             await Should.ThrowAsync<ApiException>(() => first.FindCompanyByIdAsync(Guid.NewGuid()));
             server.TokenRequests.ShouldBe(1);

@@ -1,3 +1,4 @@
+using Tessera.Core.Caching;
 using Tessera.Pax8;
 using Tessera.Core.Errors;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ internal static class RedactionWorker
                 ClientSecret = "echo-client-secret-2b7",
                 BaseUrl = new Uri(args[1]),
                 TokenUrl = new Uri(args[2]),
-                TokenCache = Pax8TokenCacheKind.File,
+                TokenCache = TokenCacheKind.File,
                 TokenCacheFile = args[0],
                 RequestsPerMinute = 0,
             },

@@ -24,7 +24,7 @@ internal static class CacheWorker
                 ClientSecret = SandboxOptions.DefaultPax8ClientSecret,
                 BaseUrl = baseUrl,
                 TokenUrl = tokenUrl,
-                TokenCache = Pax8TokenCacheKind.File,
+                TokenCache = TokenCacheKind.File,
                 TokenCacheFile = file,
                 TokenCacheEncryptionKey = key,
                 RequestsPerMinute = 0,

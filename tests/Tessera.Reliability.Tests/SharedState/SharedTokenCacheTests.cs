@@ -129,7 +129,7 @@ public sealed class SharedTokenCacheTests(ITestOutputHelper output) : IDisposabl
         ClientSecret = SandboxOptions.DefaultPax8ClientSecret,
         BaseUrl = sandbox.Pax8BaseUrl,
         TokenUrl = sandbox.Pax8TokenUrl,
-        TokenCache = Pax8TokenCacheKind.File,
+        TokenCache = TokenCacheKind.File,
         TokenCacheFile = file,
         TokenCacheEncryptionKey = key,
         RequestsPerMinute = 0,

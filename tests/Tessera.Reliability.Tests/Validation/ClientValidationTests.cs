@@ -33,8 +33,9 @@ public sealed class ClientValidationTests(Faults.FaultFixture fixture) : IClassF
         var harness = fixture[Api.Pax8];
         var before = harness.Script.Attempts.Count;
 
-        var exception = await Should.ThrowAsync<Newtonsoft.Json.JsonSerializationException>(() => harness.Pax8!.CreateCompanyAsync(new Pax8.CompanyCreate { Name = "No address" }));
+        var exception = await Should.ThrowAsync<ArgumentException>(() => harness.Pax8!.CreateCompanyAsync(new Pax8.CompanyCreate { Name = "No address" }));
 
+        exception.ParamName.ShouldBe("body");
         exception.Message.ShouldContain("Property requires a value");
         harness.Script.Attempts.Count.ShouldBe(before, "nothing was sent");
     }

@@ -189,7 +189,7 @@ public sealed class SessionTokenTests
         var now = TestClients.Start;
 
         DateTimeOffset ExpiresAt(DateTimeOffset expiresOn) =>
-            SmartPayTokenSource.Lifetime.Resolve(new Tessera.Core.Auth.TokenGrant("t", expiresAt: expiresOn), now).ExpiresAt;
+            SmartPayTokenSource.LifetimePolicy.Resolve(new Tessera.Core.Auth.TokenGrant("t", expiresAt: expiresOn), now).ExpiresAt;
 
         ExpiresAt(now.AddMinutes(60)).ShouldBe(now.AddMinutes(60));
         ExpiresAt(now.AddMinutes(20)).ShouldBe(now.AddMinutes(20));

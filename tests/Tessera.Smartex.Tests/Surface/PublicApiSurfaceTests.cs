@@ -11,7 +11,7 @@ public sealed class PublicApiSurfaceTests
     [Fact]
     public void Public_api_matches_the_approved_listing()
     {
-        var listing = PublicApiDump.Dump(typeof(SmartexClient).Assembly);
+        var listing = ApiListing.Of(typeof(SmartexClient).Assembly);
 
         listing.ShouldMatchApproved(b => b.SubFolder("Snapshots").WithFileExtension("cs.txt").NoDiff());
     }

@@ -1,25 +1,22 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Tessera.Core.Errors;
 using Tessera.Core.Http;
 using Tessera.Core.Resilience;
 using Tessera.Core.Tests.TestSupport;
-using Polly.CircuitBreaker;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Tessera.Core.Tests.Resilience;
 
-public class ResilienceHandlerTests
+/// <summary>The retry rules, timeouts and circuit breaker, through a client runtime's whole handler chain.</summary>
+public class ClientResilienceTests
 {
-    private static ResilienceOptions FastOptions(Action<ResilienceOptions>? configure = null)
+    private static TestRuntime Runtime(Action<ResilienceOptions>? configure = null)
     {
-        var options = new ResilienceOptions { BaseDelay = TimeSpan.Zero, EnableCircuitBreaker = false };
-        configure?.Invoke(options);
-        return options;
+        var options = new TestOptions();
+        configure?.Invoke(options.Resilience);
+        return new TestRuntime(options);
     }
-
-    private static HttpClient Client(StubHandler stub, ResilienceOptions? options = null) =>
-        Pipeline.Create(stub, new ResilienceHandler(options ?? FastOptions()));
 
     private static HttpRequestMessage Request(HttpMethod method, string body = "{\"amount\":100}") =>
         new(method, "payments") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -28,7 +25,7 @@ public class ResilienceHandlerTests
     public async Task A_GET_is_retried_through_a_burst_of_503s()
     {
         var stub = StubHandler.Sequence(HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK);
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
 
         using var response = await client.GetAsync("items");
 
@@ -44,7 +41,7 @@ public class ResilienceHandlerTests
     public async Task Idempotent_methods_are_retried(string method)
     {
         var stub = StubHandler.Sequence(HttpStatusCode.BadGateway, HttpStatusCode.OK);
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
         using var request = new HttpRequestMessage(new HttpMethod(method), "items/1");
 
         using var response = await client.SendAsync(request);
@@ -63,7 +60,7 @@ public class ResilienceHandlerTests
     public async Task A_POST_or_PATCH_that_failed_on_the_server_is_sent_exactly_once(string method, HttpStatusCode status)
     {
         var stub = StubHandler.Sequence(status, HttpStatusCode.OK);
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
         using var request = Request(new HttpMethod(method));
 
         using var response = await client.SendAsync(request);
@@ -80,7 +77,7 @@ public class ResilienceHandlerTests
         var stub = new StubHandler((_, attempt, _) => attempt == 0
             ? throw new HttpRequestException(error, "connect failed")
             : Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created)));
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
         using var request = Request(HttpMethod.Post);
 
         using var response = await client.SendAsync(request);
@@ -93,22 +90,25 @@ public class ResilienceHandlerTests
     [InlineData(HttpRequestError.ResponseEnded)]
     [InlineData(HttpRequestError.Unknown)]
     [InlineData(HttpRequestError.InvalidResponse)]
-    public async Task A_POST_that_failed_mid_exchange_is_not_resent(HttpRequestError error)
+    public async Task A_POST_that_failed_mid_exchange_is_not_resent_and_says_whether_it_left(HttpRequestError error)
     {
         var stub = new StubHandler((_, _, _) => throw new HttpRequestException(error, "connection reset"));
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
         using var request = Request(HttpMethod.Post);
 
-        await Should.ThrowAsync<HttpRequestException>(client.SendAsync(request));
+        var exception = await Should.ThrowAsync<ApiConnectionException>(client.SendAsync(request));
 
         stub.Count.ShouldBe(1);
+        exception.HttpRequestError.ShouldBe(error);
+        exception.RequestNotSent.ShouldBeFalse();
+        exception.InnerException.ShouldBeOfType<HttpRequestException>();
     }
 
     [Fact]
-    public async Task A_POST_marked_safe_to_retry_is_retried_with_its_body_intact()
+    public async Task A_POST_marked_safe_to_retry_is_retried_with_its_streamed_body_intact()
     {
         var stub = StubHandler.Sequence(HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK);
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
         using var request = new HttpRequestMessage(HttpMethod.Post, "payments")
         {
             Content = new StreamContent(new ForwardOnlyStream(Encoding.UTF8.GetBytes("idempotent-body"))),
@@ -125,7 +125,7 @@ public class ResilienceHandlerTests
     public async Task A_POST_rejected_with_429_is_retried()
     {
         var stub = StubHandler.Sequence(HttpStatusCode.TooManyRequests, HttpStatusCode.OK);
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
         using var request = Request(HttpMethod.Post);
 
         using var response = await client.SendAsync(request);
@@ -138,7 +138,7 @@ public class ResilienceHandlerTests
     public async Task Non_transient_statuses_are_not_retried()
     {
         var stub = StubHandler.Sequence(HttpStatusCode.BadRequest, HttpStatusCode.OK);
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
 
         using var response = await client.GetAsync("items");
 
@@ -147,55 +147,57 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
-    public async Task Exhausted_retries_return_the_last_response_and_dispose_the_others()
+    public async Task Exhausted_retries_return_the_last_response_with_its_body_and_dispose_the_others()
     {
-        var contents = new List<TrackingContent>();
-        var stub = new StubHandler((_, _, _) =>
+        var responses = new List<TrackingResponse>();
+        var stub = new StubHandler((_, attempt, _) =>
         {
-            var content = new TrackingContent();
-            lock (contents)
+            var response = new TrackingResponse(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("attempt " + attempt) };
+            lock (responses)
             {
-                contents.Add(content);
+                responses.Add(response);
             }
 
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = content });
+            return Task.FromResult<HttpResponseMessage>(response);
         });
-        using var client = Client(stub, FastOptions(o => o.MaxRetryAttempts = 3));
+        using var client = Runtime(o => o.MaxRetryAttempts = 3).Client(stub);
 
-        using var response = await client.GetAsync("items");
+        using var last = await client.GetAsync("items");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        last.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await last.Content.ReadAsStringAsync()).ShouldBe("attempt 3");
         stub.Count.ShouldBe(4);
-        contents.Take(3).ShouldAllBe(c => c.Disposed);
-        contents[3].Disposed.ShouldBeFalse();
+        responses.Take(3).ShouldAllBe(r => r.Disposed);
+        responses[3].Disposed.ShouldBeFalse();
     }
 
     [Fact]
-    public async Task Exhausted_retries_rethrow_the_last_exception()
+    public async Task Exhausted_retries_end_in_a_connection_exception_carrying_the_last_failure()
     {
         var stub = new StubHandler((_, attempt, _) => throw new HttpRequestException($"attempt {attempt}"));
-        using var client = Client(stub, FastOptions(o => o.MaxRetryAttempts = 2));
+        using var client = Runtime(o => o.MaxRetryAttempts = 2).Client(stub);
 
-        var ex = await Should.ThrowAsync<HttpRequestException>(client.GetAsync("items"));
+        var exception = await Should.ThrowAsync<ApiConnectionException>(client.GetAsync("items"));
 
-        ex.Message.ShouldBe("attempt 2");
+        exception.InnerException!.Message.ShouldBe("attempt 2");
+        exception.StatusCode.ShouldBe(0);
         stub.Count.ShouldBe(3);
     }
 
     [Fact]
     public async Task Retry_after_in_seconds_is_waited_for()
     {
-        var time = new TimerWatchingTimeProvider();
+        var runtime = Runtime();
         var stub = new StubHandler((_, attempt, _) => Task.FromResult(attempt == 0
             ? new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(7)) } }
             : new HttpResponseMessage(HttpStatusCode.OK)));
-        using var client = Client(stub, FastOptions(o => o.TimeProvider = time));
+        using var client = runtime.Client(stub);
 
         var sending = client.GetAsync("items");
-        await time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(7));
-        time.Advance(TimeSpan.FromSeconds(6.9));
+        await runtime.Time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(7));
+        runtime.Time.Advance(TimeSpan.FromSeconds(6.9));
         sending.IsCompleted.ShouldBeFalse();
-        time.Advance(TimeSpan.FromSeconds(0.1));
+        runtime.Time.Advance(TimeSpan.FromSeconds(0.1));
 
         using var response = await sending;
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -203,17 +205,17 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
-    public async Task Retry_after_as_an_http_date_is_measured_from_the_configured_clock()
+    public async Task Retry_after_as_an_http_date_is_measured_from_the_clients_clock()
     {
-        var time = new TimerWatchingTimeProvider();
+        var runtime = Runtime();
         var stub = new StubHandler((_, attempt, _) => Task.FromResult(attempt == 0
-            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new RetryConditionHeaderValue(time.GetUtcNow().AddSeconds(12)) } }
+            ? new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new RetryConditionHeaderValue(runtime.Time.GetUtcNow().AddSeconds(12)) } }
             : new HttpResponseMessage(HttpStatusCode.OK)));
-        using var client = Client(stub, FastOptions(o => o.TimeProvider = time));
+        using var client = runtime.Client(stub);
 
         var sending = client.GetAsync("items");
-        await time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(12));
-        time.Advance(TimeSpan.FromSeconds(12));
+        await runtime.Time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(12));
+        runtime.Time.Advance(TimeSpan.FromSeconds(12));
 
         using var response = await sending;
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -224,7 +226,7 @@ public class ResilienceHandlerTests
     {
         var stub = new StubHandler((_, _, _) => Task.FromResult(
             new HttpResponseMessage(HttpStatusCode.TooManyRequests) { Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(61)) } }));
-        using var client = Client(stub, FastOptions(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60)));
+        using var client = Runtime(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60)).Client(stub);
 
         using var response = await client.GetAsync("items");
 
@@ -233,59 +235,64 @@ public class ResilienceHandlerTests
     }
 
     [Fact]
-    public async Task Attempt_timeouts_are_retried_for_a_GET_and_end_in_a_TimeoutException()
+    public async Task Attempt_timeouts_are_retried_for_a_GET_and_end_in_an_ApiTimeoutException()
     {
-        var stub = new StubHandler(async (_, _, ct) =>
+        var runtime = Runtime(o =>
         {
-            await Task.Delay(Timeout.Infinite, ct);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
-        using var client = Client(stub, FastOptions(o =>
-        {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(30);
+            o.AttemptTimeout = TimeSpan.FromSeconds(30);
+            o.TotalTimeout = Timeout.InfiniteTimeSpan;
             o.MaxRetryAttempts = 2;
-        }));
+        });
+        using var client = runtime.Client(Hanging());
 
-        var ex = await Should.ThrowAsync<TimeoutException>(client.GetAsync("items?api_key=hidden-value"));
+        var sending = client.GetAsync("items?api_key=hidden-value");
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await runtime.Time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(30));
+            runtime.Time.Advance(TimeSpan.FromSeconds(30));
+        }
 
-        stub.Count.ShouldBe(3);
-        ex.Message.ShouldContain("attempt timeout");
-        ex.Message.ShouldNotContain("hidden-value");
+        var exception = await Should.ThrowAsync<ApiTimeoutException>(sending);
+        exception.IsTotalTimeout.ShouldBeFalse();
+        exception.Timeout.ShouldBe(TimeSpan.FromSeconds(30));
+        exception.Message.ShouldContain("attempt timeout");
+        exception.Message.ShouldNotContain("hidden-value");
     }
 
     [Fact]
     public async Task A_POST_that_timed_out_is_not_resent()
     {
-        var stub = new StubHandler(async (_, _, ct) =>
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
-        using var client = Client(stub, FastOptions(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(30)));
+        var runtime = Runtime(o => o.AttemptTimeout = TimeSpan.FromSeconds(30));
+        var stub = Hanging();
+        using var client = runtime.Client(stub);
         using var request = Request(HttpMethod.Post);
 
-        await Should.ThrowAsync<TimeoutException>(client.SendAsync(request));
+        var sending = client.SendAsync(request);
+        await runtime.Time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(30));
+        runtime.Time.Advance(TimeSpan.FromSeconds(30));
 
+        await Should.ThrowAsync<ApiTimeoutException>(sending);
         stub.Count.ShouldBe(1);
     }
 
     [Fact]
-    public async Task The_total_timeout_ends_in_a_TimeoutException()
+    public async Task The_total_timeout_ends_in_an_ApiTimeoutException()
     {
-        var stub = new StubHandler(async (_, _, ct) =>
-        {
-            await Task.Delay(Timeout.Infinite, ct);
-            return new HttpResponseMessage(HttpStatusCode.OK);
-        });
-        using var client = Client(stub, FastOptions(o =>
+        var runtime = Runtime(o =>
         {
             o.AttemptTimeout = Timeout.InfiniteTimeSpan;
-            o.TotalTimeout = TimeSpan.FromMilliseconds(50);
-        }));
+            o.TotalTimeout = TimeSpan.FromSeconds(50);
+        });
+        var stub = Hanging();
+        using var client = runtime.Client(stub);
 
-        var ex = await Should.ThrowAsync<TimeoutException>(client.GetAsync("items"));
+        var sending = client.GetAsync("items");
+        await runtime.Time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(50));
+        runtime.Time.Advance(TimeSpan.FromSeconds(50));
 
-        ex.Message.ShouldContain("total timeout");
+        var exception = await Should.ThrowAsync<ApiTimeoutException>(sending);
+        exception.IsTotalTimeout.ShouldBeTrue();
+        exception.Message.ShouldContain("total timeout");
         stub.Count.ShouldBe(1);
     }
 
@@ -299,58 +306,81 @@ public class ResilienceHandlerTests
             ct.ThrowIfCancellationRequested();
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         });
-        using var client = Client(stub);
+        using var client = Runtime().Client(stub);
 
-        var ex = await Should.ThrowAsync<OperationCanceledException>(client.GetAsync("items", cts.Token));
+        var exception = await Should.ThrowAsync<OperationCanceledException>(client.GetAsync("items", cts.Token));
 
-        ex.ShouldNotBeOfType<TimeoutException>();
+        exception.ShouldNotBeAssignableTo<ApiException>();
         stub.Count.ShouldBe(1);
     }
 
     [Fact]
     public async Task Cancelling_during_a_retry_delay_stops_without_another_attempt()
     {
-        var time = new TimerWatchingTimeProvider();
+        var runtime = Runtime();
         var stub = new StubHandler((_, _, _) => Task.FromResult(
             new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Headers = { RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(5)) } }));
-        using var client = Client(stub, FastOptions(o => o.TimeProvider = time));
+        using var client = runtime.Client(stub);
         using var cts = new CancellationTokenSource();
 
         var sending = client.GetAsync("items", cts.Token);
-        await time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(5));
+        await runtime.Time.WaitForTimerAsync(due => due == TimeSpan.FromSeconds(5));
         await cts.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(sending);
-        time.Advance(TimeSpan.FromSeconds(10));
+        runtime.Time.Advance(TimeSpan.FromSeconds(10));
         stub.Count.ShouldBe(1);
     }
 
     [Fact]
-    public async Task The_circuit_opens_after_repeated_failures()
+    public async Task The_circuit_opens_after_repeated_failures_with_a_typed_exception()
     {
         var stub = StubHandler.Always(HttpStatusCode.InternalServerError);
-        using var client = Client(stub, FastOptions(o =>
-        {
-            o.MaxRetryAttempts = 0;
-            o.EnableCircuitBreaker = true;
-            o.CircuitBreakerMinimumThroughput = 2;
-            o.CircuitBreakerFailureRatio = 0.5;
-        }));
+        using var client = Runtime(Breaker).Client(stub);
 
         (await client.GetAsync("items")).Dispose();
         (await client.GetAsync("items")).Dispose();
 
-        await Should.ThrowAsync<BrokenCircuitException>(client.GetAsync("items"));
+        var exception = await Should.ThrowAsync<ApiCircuitOpenException>(client.GetAsync("items"));
+        exception.IsTransient.ShouldBeTrue();
+        exception.RetryAfter.ShouldNotBeNull();
         stub.Count.ShouldBe(2);
     }
 
-    private sealed class TrackingContent : ByteArrayContent
+    [Fact]
+    public async Task An_open_circuit_stays_open_in_the_next_handler_chain()
     {
-        public TrackingContent()
-            : base([])
+        // IHttpClientFactory builds a new chain for every handler rotation; the breaker's state is the runtime's.
+        var runtime = Runtime(Breaker);
+        var stub = StubHandler.Always(HttpStatusCode.InternalServerError);
+        using (var first = runtime.Client(stub))
         {
+            (await first.GetAsync("items")).Dispose();
+            (await first.GetAsync("items")).Dispose();
         }
 
+        using var rotated = runtime.Client(stub);
+
+        await Should.ThrowAsync<ApiCircuitOpenException>(rotated.GetAsync("items"));
+        stub.Count.ShouldBe(2);
+    }
+
+    private static void Breaker(ResilienceOptions options)
+    {
+        options.MaxRetryAttempts = 0;
+        options.EnableCircuitBreaker = true;
+        options.CircuitBreakerMinimumThroughput = 2;
+        options.CircuitBreakerFailureRatio = 0.5;
+    }
+
+    private static StubHandler Hanging() => new(async (_, _, ct) =>
+    {
+        await Task.Delay(Timeout.Infinite, ct);
+        return new HttpResponseMessage(HttpStatusCode.OK);
+    });
+
+    private sealed class TrackingResponse(HttpStatusCode status) : HttpResponseMessage(status)
+    {
         public bool Disposed { get; private set; }
 
         protected override void Dispose(bool disposing)

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Tessera.Core.Resilience;
+
+namespace Tessera.Core.Clients;
+
+/// <summary>
+/// What every client's options have: where the API lives, the client-side request budget, retries and timeouts, and
+/// the clock. A client's options derive from this (or from <see cref="TokenClientOptions"/>) and add what is specific
+/// to its API; <see cref="Validate()"/> reports every problem at once, each with its configuration key.
+/// </summary>
+public abstract class ClientOptions
+{
+    /// <summary>Creates options with the API's defaults.</summary>
+    /// <param name="baseUrl">The production base address.</param>
+    /// <param name="requestsPerMinute">The default client-side budget.</param>
+    protected ClientOptions(Uri baseUrl, int requestsPerMinute)
+    {
+        BaseUrl = baseUrl;
+        RequestsPerMinute = requestsPerMinute;
+    }
+
+    /// <summary>The configuration section these options are bound from by convention, for example <c>Pax8</c>.</summary>
+    protected abstract string ConfigurationSection { get; }
+
+    /// <summary>Base address of the API (absolute http or https URL; a path prefix is kept).</summary>
+    public Uri BaseUrl { get; set; }
+
+    /// <summary>Client-side request budget per minute; 0 disables it.</summary>
+    public int RequestsPerMinute { get; set; }
+
+    /// <summary>Retries, timeouts and circuit breaker. A POST or PATCH is never resent once it may have reached the server, unless the API marks it safe.</summary>
+    public ResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>The clock (token expiry, request timing); tests replace it.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Checks that the options can produce a working client and says what is wrong otherwise, naming each configuration key.</summary>
+    /// <exception cref="ClientConfigurationException">A setting is missing or invalid (the client's own subclass).</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        Validate(problems);
+        if (problems.Count > 0)
+        {
+            throw CreateConfigurationException($"Invalid {ConfigurationSection} client options: {string.Join("; ", problems)}.");
+        }
+    }
+
+    /// <summary>Every problem with these options, each naming its configuration key and the fix.</summary>
+    /// <returns>The problems; empty when the options are valid.</returns>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        Validate(problems);
+        return problems;
+    }
+
+    /// <summary>Adds a description of every problem to <paramref name="problems"/>; overrides call the base first.</summary>
+    /// <param name="problems">Where problems are collected.</param>
+    protected virtual void Validate(List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        CheckUrl(problems, nameof(BaseUrl), BaseUrl);
+        if (RequestsPerMinute < 0)
+        {
+            problems.Add($"{Key(nameof(RequestsPerMinute))} must be 0 (off) or positive");
+        }
+
+        if (Resilience is null)
+        {
+            problems.Add($"{Key(nameof(Resilience))} is required");
+        }
+        else if (Resilience.MaxRetryAttempts < 0)
+        {
+            problems.Add($"{Key("Resilience:MaxRetryAttempts")} must not be negative");
+        }
+
+        if (TimeProvider is null)
+        {
+            problems.Add($"{nameof(TimeProvider)} is required");
+        }
+    }
+
+    /// <summary>Checks that <paramref name="url"/> is an absolute http(s) URL without user info, query or fragment.</summary>
+    /// <param name="problems">Where problems are collected.</param>
+    /// <param name="name">The option's name.</param>
+    /// <param name="url">Its value.</param>
+    protected void CheckUrl(List<string> problems, string name, Uri? url)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{Key(name)} must be an absolute http or https URL, such as https://host/path/ (got '{url?.OriginalString ?? "nothing"}')"));
+        }
+        else if (!string.IsNullOrEmpty(url.UserInfo))
+        {
+            problems.Add($"{Key(name)} must not carry credentials (user info); configure them with the client's own settings");
+        }
+        else if (!string.IsNullOrEmpty(url.Query) || !string.IsNullOrEmpty(url.Fragment))
+        {
+            problems.Add($"{Key(name)} must not carry a query or fragment");
+        }
+    }
+
+    /// <summary>The configuration key of an option, for example <c>Pax8:ClientId</c>.</summary>
+    /// <param name="name">The option's name.</param>
+    /// <returns>The key.</returns>
+    protected string Key(string name) => $"{ConfigurationSection}:{name}";
+
+    /// <summary>The client's configuration exception for a problem found outside <see cref="Validate(List{string})"/>.</summary>
+    internal ClientConfigurationException ConfigurationError(string message) => CreateConfigurationException(message);
+
+    /// <summary>The client's configuration exception, carrying <paramref name="message"/>.</summary>
+    /// <param name="message">Every problem.</param>
+    /// <returns>The exception to throw.</returns>
+    protected abstract ClientConfigurationException CreateConfigurationException(string message);
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Logging;
+using Tessera.Core.Auth;
+using Tessera.Core.Caching;
+
+namespace Tessera.Core.Clients;
+
+/// <summary>
+/// The runtime of a client that exchanges a credential for tokens: on top of <see cref="ClientRuntime"/>, the token
+/// cache its options choose and one single-flight <see cref="IAccessTokenProvider"/> over the client's
+/// <see cref="TokenSource"/>.
+/// </summary>
+public abstract class TokenClientRuntime : ClientRuntime
+{
+    private readonly Lazy<IAccessTokenProvider> _tokenProvider;
+    private readonly IDistributedCache? _distributedCache;
+    private readonly string _defaultCacheFileName;
+
+    /// <summary>Validates the options and prepares the token cache.</summary>
+    /// <param name="apiName">The API name.</param>
+    /// <param name="options">The client's options.</param>
+    /// <param name="loggerFactory">Where logs go.</param>
+    /// <param name="distributedCache">The application's distributed cache, for <see cref="TokenCacheKind.Distributed"/>.</param>
+    /// <param name="defaultCacheFileName">The cache file name under <c>~/.tessera/</c> when none is configured.</param>
+    protected TokenClientRuntime(string apiName, TokenClientOptions options, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache, string defaultCacheFileName)
+        : base(apiName, options, loggerFactory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(defaultCacheFileName);
+        if (options.TokenCache == TokenCacheKind.Distributed && options.TokenCacheInstance is null && distributedCache is null)
+        {
+            throw options.ConfigurationError(
+                $"Invalid {apiName} client options: TokenCache is Distributed but no IDistributedCache is registered (add one, for example AddStackExchangeRedisCache, or choose Memory or File).");
+        }
+
+        _distributedCache = distributedCache;
+        _defaultCacheFileName = defaultCacheFileName;
+        _tokenProvider = new Lazy<IAccessTokenProvider>(CreateTokenProvider, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The options.</summary>
+    public new TokenClientOptions Options => (TokenClientOptions)base.Options;
+
+    /// <summary>Hands out the cached token, acquiring it once for all concurrent callers.</summary>
+    public IAccessTokenProvider TokenProvider => _tokenProvider.Value;
+
+    /// <summary>The client's handshake (created once, on first use).</summary>
+    /// <returns>The source.</returns>
+    protected abstract TokenSource CreateTokenSource();
+
+    private IAccessTokenProvider CreateTokenProvider()
+    {
+        var source = CreateTokenSource();
+        return new CachingTokenProvider(
+            source.AcquireAsync,
+            CreateTokenCache(),
+            source.CacheKey,
+            new TokenProviderOptions
+            {
+                TimeProvider = Options.TimeProvider,
+                RefreshMargin = Options.RefreshMargin,
+                Lifetime = source.Lifetime,
+                Logger = CreateLogger("Authentication"),
+                Redactor = Redactor,
+            });
+    }
+
+    private ITokenCache CreateTokenCache()
+    {
+        if (Options.TokenCacheInstance is { } instance)
+        {
+            return instance;
+        }
+
+        return Options.TokenCache switch
+        {
+            TokenCacheKind.File => new FileTokenCache(new FileTokenCacheOptions
+            {
+                Path = Options.TokenCacheFile ?? Path.Combine("~", ".tessera", _defaultCacheFileName),
+                EncryptionKey = Options.TokenCacheEncryptionKey is null ? null : Convert.FromBase64String(Options.TokenCacheEncryptionKey),
+                TimeProvider = Options.TimeProvider,
+            }),
+            TokenCacheKind.Distributed => new DistributedTokenCache(_distributedCache!),
+            _ => new MemoryTokenCache(),
+        };
+    }
+}
