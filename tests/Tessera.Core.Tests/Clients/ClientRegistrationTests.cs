@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tessera.Core.Clients;
 using Tessera.Core.Errors;
 using Tessera.Core.Tests.TestSupport;
+using Tessera.Testing;
 
 namespace Tessera.Core.Tests.Clients;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Tessera.Core.Operations;
 using Tessera.Core.Pipeline;
 using Tessera.Core.Tests.TestSupport;
+using Tessera.Testing;
 
 namespace Tessera.Core.Tests.Pipeline;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using Tessera.Core.Clients;
 using Tessera.Core.Pipeline;
 using Tessera.Core.Resilience;
@@ -40,24 +39,4 @@ internal sealed class TestRuntime : ClientRuntime
         new(TestPipeline.Chain(CreateHandlers(), transport)) { BaseAddress = Options.BaseUrl };
 
     protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => _configure?.Invoke(pipeline);
-}
-
-/// <summary>Logs collected with Microsoft.Extensions.Diagnostics.Testing.</summary>
-internal sealed class TestLogs : IDisposable
-{
-    public TestLogs(LogLevel minimumLevel = LogLevel.Trace)
-    {
-        Provider = new FakeLoggerProvider(new FakeLogCollector(Microsoft.Extensions.Options.Options.Create(new FakeLogCollectorOptions())));
-        Factory = LoggerFactory.Create(builder => builder.SetMinimumLevel(minimumLevel).AddProvider(Provider));
-    }
-
-    public FakeLoggerProvider Provider { get; }
-
-    public ILoggerFactory Factory { get; }
-
-    public IReadOnlyList<FakeLogRecord> Records => Provider.Collector.GetSnapshot();
-
-    public string AllText => string.Join("\n", Records.Select(r => r.Message + " " + r.Exception));
-
-    public void Dispose() => Factory.Dispose();
 }

@@ -1,3 +1,4 @@
+using Tessera.Testing;
 using Tessera.Pax8;
 using Tessera.Reliability.Tests.Infrastructure;
 using Tessera.Sandbox;
@@ -49,7 +50,8 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
     [Fact(Timeout = 60_000)]
     public async Task Failing_calls_of_every_client_leak_no_secret_into_exceptions_or_trace_logs()
     {
-        var (factory, logs) = CapturingLoggerProvider.Create();
+        var logs = new TestLogs();
+        var factory = logs.Factory;
         var options = new SandboxOptions { Pax8RequestsPerMinute = 0 };
         options.Faults!.RecordTraffic = true;
         await using var sandbox = await SandboxServer.StartInMemoryAsync(options);
@@ -93,9 +95,9 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         secrets.UnionWith(["wrong-secret-value", "wrong-api-key-value", identity.ExportPrivateKeyHex(), code, request.PairingCode]);
         secrets.UnionWith(identity.ExportPem().Split('\n').Where(line => line.Length > 20 && !line.StartsWith("-----", StringComparison.Ordinal)));
         var messages = exceptions.Select(e => ("exception", e.ToString()));
-        var scanned = Scan(secrets, [("logs", logs.Text), .. messages]);
-        output.WriteLine($"Failing calls: {exceptions.Count} exceptions, {logs.Lines.Count} log lines, {secrets.Count} secret values; {scanned.Approved} approved files scanned.");
-        logs.Lines.Count.ShouldBeGreaterThan(20);
+        var scanned = Scan(secrets, [("logs", logs.AllText), .. messages]);
+        output.WriteLine($"Failing calls: {exceptions.Count} exceptions, {logs.Records.Count} log lines, {secrets.Count} secret values; {scanned.Approved} approved files scanned.");
+        logs.Records.Count.ShouldBeGreaterThan(20);
         scanned.Leaks.ShouldBeEmpty();
     }
 

@@ -1,3 +1,4 @@
+using Tessera.Testing;
 using System.Net;
 using Tessera.SmartPay.Tests.Infrastructure;
 
@@ -116,11 +117,11 @@ public sealed class ErrorTests
     public async Task Warnings_are_surfaced_on_the_response_to_the_callback_and_never_thrown()
     {
         var notices = new List<SmartPayWarnings>();
-        var logs = new CapturingLoggerProvider();
+        using var logs = new TestLogs();
         var client = TestClients.Canned(
             _ => TestClients.Json(Payloads.Read("consumer-list")),
             o => o.OnWarnings = notices.Add,
-            logs.CreateFactory()).Client;
+            logs.Factory).Client;
 
         var response = await client.GetConsumersAsync(new GetConsumersRequest());
 
@@ -128,7 +129,7 @@ public sealed class ErrorTests
         notices.Count.ShouldBe(1);
         notices[0].OperationId.ShouldBe("getConsumers");
         notices[0].Warnings[SmartPayErrorCodes.NoFormatWarning].ShouldBe("No output format specified, so defaulted to JSON");
-        logs.Entries.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("9011: No output format specified", StringComparison.Ordinal));
+        logs.Records.ShouldContain(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.Contains("9011: No output format specified", StringComparison.Ordinal));
     }
 
     [Fact]

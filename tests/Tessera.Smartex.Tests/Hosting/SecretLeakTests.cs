@@ -1,3 +1,4 @@
+using Tessera.Testing;
 using System.Net;
 using Tessera.Smartex.Identity;
 using Tessera.Smartex.Ipn;
@@ -15,7 +16,7 @@ public sealed class SecretLeakTests
     [Fact]
     public async Task No_secret_reaches_the_logs_or_exception_messages()
     {
-        var (factory, logs) = CapturingLoggerProvider.CreateFactory();
+        using var logs = new TestLogs();
         var responses = new Queue<(string Body, HttpStatusCode Status)>(
         [
             (Payloads.Read("token"), HttpStatusCode.OK),
@@ -31,7 +32,7 @@ public sealed class SecretLeakTests
         {
             var (body, status) = responses.Dequeue();
             return RecordingHandler.Json(body, status);
-        }, facades: [], loggerFactory: factory);
+        }, facades: [], loggerFactory: logs.Factory);
 
         await client.Pairing.PairWithCodeAsync(TestClients.PairingCode);
         await client.Pairing.RequestTokenAsync("merchant");
@@ -53,11 +54,11 @@ public sealed class SecretLeakTests
         secrets.AddRange(transport.Requests.Select(r => r.Header(SmartexHeaders.Signature)).OfType<string>());
         transport.Requests.Count(r => r.Header(SmartexHeaders.Signature) is not null).ShouldBeGreaterThan(3);
 
-        logs.Lines.Count.ShouldBeGreaterThan(10);
-        logs.Text.ShouldContain("Trace", customMessage: "bodies are logged at Trace");
+        logs.Records.Count.ShouldBeGreaterThan(10);
+        logs.AllText.ShouldContain("Trace", customMessage: "bodies are logged at Trace");
         foreach (var secret in secrets)
         {
-            logs.Text.ShouldNotContain(secret, Case.Sensitive, "a secret reached the logs");
+            logs.AllText.ShouldNotContain(secret, Case.Sensitive, "a secret reached the logs");
             exception.Message.ShouldNotContain(secret, Case.Sensitive);
             exception.ToString().ShouldNotContain(secret, Case.Sensitive);
         }

@@ -1,3 +1,4 @@
+using Tessera.Testing;
 using Tessera.Smartex.Tests.Infrastructure;
 using Tessera.Smartex.Tokens;
 
@@ -39,14 +40,14 @@ public sealed class TokenStoreTests : IDisposable
     {
         var path = Path.Combine(_directory, "tokens.json");
         File.WriteAllText(path, "{\"version\":1,\"sin\":\"" + TestClients.Sin + "\",\"tokens\":{\"pos\":{\"token\":\"" + TestClients.PosToken + "\"");
-        var (factory, logs) = CapturingLoggerProvider.CreateFactory();
+        using var logs = new TestLogs();
 
-        var store = new SmartexTokenStore(path, TestClients.Sin, factory.CreateLogger("test"));
+        var store = new SmartexTokenStore(path, TestClients.Sin, logs.Factory.CreateLogger("test"));
 
         store.Facades.ShouldBeEmpty();
         File.Exists(path + ".corrupt").ShouldBeTrue();
         File.Exists(path).ShouldBeFalse();
-        var warning = logs.Lines.ShouldHaveSingleItem();
+        var warning = TestLogs.Format(logs.Records.ShouldHaveSingleItem());
         warning.ShouldStartWith("Warning");
         warning.ShouldContain(path);
         warning.ShouldContain("must be paired again");
@@ -61,14 +62,14 @@ public sealed class TokenStoreTests : IDisposable
     {
         var path = Path.Combine(_directory, "tokens.json");
         new SmartexTokenStore(path, "TeyN4LPrXiG5t2yuSamKqP3ynVk3F52iHrX").Set(new SmartexStoredToken("pos", TestClients.PosToken));
-        var (factory, logs) = CapturingLoggerProvider.CreateFactory();
+        using var logs = new TestLogs();
 
-        var store = new SmartexTokenStore(path, TestClients.Sin, factory.CreateLogger("test"));
+        var store = new SmartexTokenStore(path, TestClients.Sin, logs.Factory.CreateLogger("test"));
 
         store.Get("pos").ShouldBeNull();
         File.Exists(path + ".TeyN4LPrXiG5t2yuSamKqP3ynVk3F52iHrX").ShouldBeTrue();
-        logs.Text.ShouldContain("TeyN4LPrXiG5t2yuSamKqP3ynVk3F52iHrX");
-        logs.Text.ShouldNotContain(TestClients.PosToken);
+        logs.AllText.ShouldContain("TeyN4LPrXiG5t2yuSamKqP3ynVk3F52iHrX");
+        logs.AllText.ShouldNotContain(TestClients.PosToken);
     }
 
     [Fact]
