@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tessera.Core.Clients;
 
@@ -16,13 +15,7 @@ public partial class Pax8Client
     /// <param name="loggerFactory">Optional logging.</param>
     /// <param name="primaryHandler">Optional transport (tests pass an in-memory handler).</param>
     /// <returns>The client.</returns>
-    /// <exception cref="Pax8ConfigurationException">The options are incomplete.</exception>
-    public static Pax8Client Create(Pax8ClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var services = ClientRegistration.CreateStandaloneServices(loggerFactory, primaryHandler);
-        Pax8ServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance: options);
-        return services.BuildServiceProvider().GetRequiredService<Pax8Client>();
-    }
+    /// <exception cref="ClientConfigurationException">The options are incomplete.</exception>
+    public static Pax8Client Create(Pax8ClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null) =>
+        ClientRegistration.Create<Pax8Client, Pax8ClientOptions>(options, loggerFactory, primaryHandler, (services, instance) => Microsoft.Extensions.DependencyInjection.Pax8ServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance));
 }

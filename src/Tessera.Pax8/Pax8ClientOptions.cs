@@ -76,6 +76,4 @@ public sealed class Pax8ClientOptions : TokenClientOptions
         }
     }
 
-    /// <inheritdoc />
-    protected override ClientConfigurationException CreateConfigurationException(string message) => new Pax8ConfigurationException(message);
 }

@@ -11,20 +11,10 @@ namespace Tessera.Pax8;
 /// What is specific to Pax8 on top of the shared runtime: the client-credentials token source and the two handlers
 /// that route the token request to the token URL and put the bearer token on every other request.
 /// </summary>
-internal sealed class Pax8ClientRuntime : TokenClientRuntime
+internal sealed class Pax8ClientRuntime(Pax8ClientOptions options, Func<Pax8Client> tokenClient, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache)
+    : TokenClientRuntime<Pax8ClientOptions>("Pax8", options, loggerFactory, distributedCache, "pax8-tokens.json", options.ClientSecret)
 {
-    private readonly Func<Pax8Client> _tokenClient;
-
-    public Pax8ClientRuntime(Pax8ClientOptions options, Func<Pax8Client> tokenClient, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache)
-        : base("Pax8", options, loggerFactory, distributedCache, "pax8-tokens.json")
-    {
-        _tokenClient = tokenClient;
-        AddConfiguredSecret(options.ClientSecret);
-    }
-
-    public new Pax8ClientOptions Options => (Pax8ClientOptions)base.Options;
-
-    protected override TokenSource CreateTokenSource() => new Pax8TokenSource(_tokenClient, Options);
+    protected override TokenSource CreateTokenSource() => new Pax8TokenSource(tokenClient, Options);
 
     protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => pipeline
         .Add(PipelineStage.Routing, new TokenEndpointHandler(Options.TokenUrl))

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tessera.Core.Clients;
 
@@ -17,13 +16,7 @@ public partial class SmartPayClient
     /// <param name="loggerFactory">Optional logging.</param>
     /// <param name="primaryHandler">Optional transport (tests pass an in-memory handler).</param>
     /// <returns>The client.</returns>
-    /// <exception cref="SmartPayConfigurationException">The options are incomplete.</exception>
-    public static SmartPayClient Create(SmartPayClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var services = ClientRegistration.CreateStandaloneServices(loggerFactory, primaryHandler);
-        SmartPayServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance: options);
-        return services.BuildServiceProvider().GetRequiredService<SmartPayClient>();
-    }
+    /// <exception cref="ClientConfigurationException">The options are incomplete.</exception>
+    public static SmartPayClient Create(SmartPayClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null) =>
+        ClientRegistration.Create<SmartPayClient, SmartPayClientOptions>(options, loggerFactory, primaryHandler, (services, instance) => Microsoft.Extensions.DependencyInjection.SmartPayServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance));
 }

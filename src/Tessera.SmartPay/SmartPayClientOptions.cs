@@ -80,8 +80,6 @@ public sealed class SmartPayClientOptions : TokenClientOptions
         }
     }
 
-    /// <inheritdoc />
-    protected override ClientConfigurationException CreateConfigurationException(string message) => new SmartPayConfigurationException(message);
 
     private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "***";
 }

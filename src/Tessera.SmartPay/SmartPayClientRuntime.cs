@@ -11,21 +11,10 @@ namespace Tessera.SmartPay;
 /// writes the token into every body (and replays once when SmartPay rejects it), and the envelope handler that turns
 /// <c>errors</c> inside HTTP 200 into exceptions.
 /// </summary>
-internal sealed class SmartPayClientRuntime : TokenClientRuntime
+internal sealed class SmartPayClientRuntime(SmartPayClientOptions options, Func<SmartPayClient> tokenClient, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache)
+    : TokenClientRuntime<SmartPayClientOptions>("SmartPay", options, loggerFactory, distributedCache, "smartpay-tokens.json", options.ApiKey, options.WebhookKey)
 {
-    private readonly Func<SmartPayClient> _tokenClient;
-
-    public SmartPayClientRuntime(SmartPayClientOptions options, Func<SmartPayClient> tokenClient, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache)
-        : base("SmartPay", options, loggerFactory, distributedCache, "smartpay-tokens.json")
-    {
-        _tokenClient = tokenClient;
-        AddConfiguredSecret(options.ApiKey);
-        AddConfiguredSecret(options.WebhookKey);
-    }
-
-    public new SmartPayClientOptions Options => (SmartPayClientOptions)base.Options;
-
-    protected override TokenSource CreateTokenSource() => new SmartPayTokenSource(_tokenClient, Options, Redactor);
+    protected override TokenSource CreateTokenSource() => new SmartPayTokenSource(tokenClient, Options, Redactor);
 
     protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => pipeline
         .Add(PipelineStage.Authentication, new SessionTokenHandler(TokenProvider, CreateLogger("Authentication")))

@@ -1,7 +1,6 @@
 using Tessera.Smartex.Identity;
 using Tessera.Smartex.Pairing;
 using Tessera.Smartex.Tokens;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Tessera.Core.Clients;
 
@@ -39,15 +38,9 @@ public partial class SmartexClient
     /// <param name="loggerFactory">Optional logging.</param>
     /// <param name="primaryHandler">Optional transport (tests pass an in-memory handler).</param>
     /// <returns>The client.</returns>
-    /// <exception cref="SmartexConfigurationException">The options are invalid or the key file cannot be used.</exception>
-    public static SmartexClient Create(SmartexClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var services = ClientRegistration.CreateStandaloneServices(loggerFactory, primaryHandler);
-        SmartexServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance: options);
-        return services.BuildServiceProvider().GetRequiredService<SmartexClient>();
-    }
+    /// <exception cref="ClientConfigurationException">The options are invalid or the key file cannot be used.</exception>
+    public static SmartexClient Create(SmartexClientOptions options, ILoggerFactory? loggerFactory = null, HttpMessageHandler? primaryHandler = null) =>
+        ClientRegistration.Create<SmartexClient, SmartexClientOptions>(options, loggerFactory, primaryHandler, (services, instance) => Microsoft.Extensions.DependencyInjection.SmartexServiceCollectionExtensions.Register(services, string.Empty, configure: null, instance));
 
     internal static SmartexClient CreateWithRuntime(HttpClient httpClient, SmartexClientRuntime runtime) => new(httpClient) { _runtime = runtime };
 }

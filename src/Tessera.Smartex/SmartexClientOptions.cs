@@ -103,8 +103,6 @@ public sealed class SmartexClientOptions : ClientOptions
         }
     }
 
-    /// <inheritdoc />
-    protected override ClientConfigurationException CreateConfigurationException(string message) => new SmartexConfigurationException(message);
 
     internal static string ExpandHome(string path)
     {

@@ -11,7 +11,7 @@ namespace Tessera.Smartex;
 /// tokens, the IPN re-fetch budget, and the handlers that turn error envelopes into exceptions, attach the facade
 /// token and sign the exact bytes sent.
 /// </summary>
-internal sealed class SmartexClientRuntime : ClientRuntime
+internal sealed class SmartexClientRuntime : ClientRuntime<SmartexClientOptions>
 {
     public SmartexClientRuntime(SmartexClientOptions options, ILoggerFactory? loggerFactory)
         : base("Smartex", options, loggerFactory)
@@ -26,8 +26,6 @@ internal sealed class SmartexClientRuntime : ClientRuntime
             Redactor);
         IpnRefetcher = new Ipn.SmartexIpnRefetcher(options.Ipn, options.TimeProvider);
     }
-
-    public new SmartexClientOptions Options => (SmartexClientOptions)base.Options;
 
     public SmartexIdentity Identity { get; }
 

@@ -6,12 +6,12 @@ namespace Tessera.Cli.Commands;
 
 /// <summary>
 /// Logging to stderr: errors only, redacted HTTP traffic with <c>--verbose</c> (Debug), redacted bodies too with
-/// <c>--trace</c> (Trace). <c>GENERATED_LOG_LEVEL</c> (Trace, Debug, Information, Warning, Error, Critical, None)
+/// <c>--trace</c> (Trace). <c>TESSERA_LOG_LEVEL</c> (Trace, Debug, Information, Warning, Error, Critical, None)
 /// overrides both for any command.
 /// </summary>
 internal static class CliLogging
 {
-    public const string LogLevelVariable = "GENERATED_LOG_LEVEL";
+    public const string LogLevelVariable = "TESSERA_LOG_LEVEL";
 
     public static ILoggerFactory Create(bool verbose, bool trace = false)
     {

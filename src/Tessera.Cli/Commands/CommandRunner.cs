@@ -18,7 +18,7 @@ internal static class CommandRunner
             return ExitCodes.Success;
         }
         catch (Exception exception) when (exception is CliInputException or ArgumentException or IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonSerializationException
-            or Pax8ConfigurationException or SmartPayConfigurationException or SmartexConfigurationException)
+            or Tessera.Core.Clients.ClientConfigurationException)
         {
             CliOutput.Error(exception.Message);
             return ExitCodes.InvalidInput;

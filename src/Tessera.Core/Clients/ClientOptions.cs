@@ -35,14 +35,14 @@ public abstract class ClientOptions
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>Checks that the options can produce a working client and says what is wrong otherwise, naming each configuration key.</summary>
-    /// <exception cref="ClientConfigurationException">A setting is missing or invalid (the client's own subclass).</exception>
+    /// <exception cref="ClientConfigurationException">A setting is missing or invalid.</exception>
     public void Validate()
     {
         var problems = new List<string>();
         Validate(problems);
         if (problems.Count > 0)
         {
-            throw CreateConfigurationException($"Invalid {ConfigurationSection} client options: {string.Join("; ", problems)}.");
+            throw new ClientConfigurationException(ConfigurationSection, $"Invalid {ConfigurationSection} client options: {string.Join("; ", problems)}.");
         }
     }
 
@@ -106,12 +106,4 @@ public abstract class ClientOptions
     /// <param name="name">The option's name.</param>
     /// <returns>The key.</returns>
     protected string Key(string name) => $"{ConfigurationSection}:{name}";
-
-    /// <summary>The client's configuration exception for a problem found outside <see cref="Validate(List{string})"/>.</summary>
-    internal ClientConfigurationException ConfigurationError(string message) => CreateConfigurationException(message);
-
-    /// <summary>The client's configuration exception, carrying <paramref name="message"/>.</summary>
-    /// <param name="message">Every problem.</param>
-    /// <returns>The exception to throw.</returns>
-    protected abstract ClientConfigurationException CreateConfigurationException(string message);
 }

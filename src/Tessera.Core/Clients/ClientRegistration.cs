@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
@@ -36,67 +37,90 @@ public static class ClientRegistration
     }
 
     /// <summary>
-    /// Registers the options named <paramref name="name"/> (adding <paramref name="configure"/>) and, the first time,
-    /// the runtime for that name (a keyed singleton).
+    /// Registers one client: the options named <paramref name="name"/> (adding <paramref name="configure"/>, or using
+    /// <paramref name="instance"/> as they are), and, the first time for that name, its runtime (a keyed singleton)
+    /// and the named HTTP client whose chain the runtime builds. The caller then registers its client types, only
+    /// when this returns <see langword="true"/>.
     /// </summary>
     /// <typeparam name="TOptions">The client's options.</typeparam>
     /// <typeparam name="TRuntime">The client's runtime.</typeparam>
     /// <param name="services">The services.</param>
-    /// <param name="name">The registration name.</param>
-    /// <param name="configure">Configuration of the options; added on every call.</param>
+    /// <param name="apiName">The API, for example <c>Pax8</c>.</param>
+    /// <param name="name">The registration name; empty for the default one.</param>
+    /// <param name="configure">Configuration of the options (the DI path); added on every call.</param>
+    /// <param name="instance">Options the caller already built (the <c>Create()</c> path), or <see langword="null"/>.</param>
     /// <param name="createRuntime">Creates the runtime from the services and the options of that name.</param>
-    /// <returns><see langword="true"/> when this call registered the name; <see langword="false"/> when it was registered already.</returns>
-    public static bool AddRuntime<TOptions, TRuntime>(IServiceCollection services, string name, Action<TOptions>? configure, Func<IServiceProvider, TOptions, TRuntime> createRuntime)
+    /// <param name="baseAddress">The HTTP client's base address, from the runtime's options.</param>
+    /// <param name="builder">The HTTP client builder, for the host's own settings.</param>
+    /// <returns><see langword="true"/> when this call registered the name; <see langword="false"/> when it only added configuration.</returns>
+    public static bool TryAdd<TOptions, TRuntime>(
+        IServiceCollection services,
+        string apiName,
+        string name,
+        Action<TOptions>? configure,
+        TOptions? instance,
+        Func<IServiceProvider, TOptions, TRuntime> createRuntime,
+        Func<TRuntime, Uri> baseAddress,
+        out IHttpClientBuilder builder)
         where TOptions : ClientOptions
         where TRuntime : ClientRuntime
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(createRuntime);
-        var options = services.AddOptions<TOptions>(name);
-        if (configure is not null)
+        var httpClientName = HttpClientName(apiName, name);
+        if (instance is null)
         {
-            options.Configure(configure);
-        }
+            var options = services.AddOptions<TOptions>(name);
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
 
-        if (IsRegistered<TRuntime>(services, name))
+            if (IsRegistered<TRuntime>(services, name))
+            {
+                builder = services.AddHttpClient(httpClientName);
+                return false;
+            }
+
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ClientOptionsValidator<TOptions>>());
+            options.ValidateOnStart();
+            services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+        }
+        else if (IsRegistered<TRuntime>(services, name))
         {
+            builder = services.AddHttpClient(httpClientName);
             return false;
         }
+        else
+        {
+            services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, instance));
+        }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ClientOptionsValidator<TOptions>>());
-        options.ValidateOnStart();
-        services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+        builder = AddHttpClient(services, httpClientName, name, baseAddress);
         return true;
     }
 
-    /// <summary>Registers a runtime over an options instance the caller already built (the path of <c>Create()</c>).</summary>
+    /// <summary>Binds the options from <paramref name="configuration"/>, then applies <paramref name="configure"/>.</summary>
     /// <typeparam name="TOptions">The client's options.</typeparam>
-    /// <typeparam name="TRuntime">The client's runtime.</typeparam>
-    /// <param name="services">The services.</param>
-    /// <param name="name">The registration name.</param>
-    /// <param name="options">The options; validated when the runtime is created.</param>
-    /// <param name="createRuntime">Creates the runtime.</param>
-    /// <returns><see langword="true"/> when this call registered the name.</returns>
-    public static bool AddRuntime<TOptions, TRuntime>(IServiceCollection services, string name, TOptions options, Func<IServiceProvider, TOptions, TRuntime> createRuntime)
+    /// <param name="configuration">The client's configuration section, for example <c>Pax8</c>.</param>
+    /// <param name="configure">Code configuration applied after binding, or <see langword="null"/>.</param>
+    /// <returns>The configuration action.</returns>
+    public static Action<TOptions> Bind<TOptions>(IConfiguration configuration, Action<TOptions>? configure)
         where TOptions : ClientOptions
-        where TRuntime : ClientRuntime
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(createRuntime);
-        if (IsRegistered<TRuntime>(services, name))
+        ArgumentNullException.ThrowIfNull(configuration);
+        return options =>
         {
-            return false;
-        }
-
-        services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, options));
-        return true;
+            configuration.Bind(options);
+            configure?.Invoke(options);
+        };
     }
 
     /// <summary>
     /// Registers the named HTTP client <paramref name="httpClientName"/> whose handler chain is
-    /// <typeparamref name="TRuntime"/>'s (for the registration <paramref name="name"/>) and whose base address it gives.
+    /// <typeparamref name="TRuntime"/>'s (for the registration <paramref name="name"/>) and whose base address it gives:
+    /// for a client with a second HTTP client (Pax8's experimental API) beside the one <see cref="TryAdd"/> registers.
     /// </summary>
     /// <typeparam name="TRuntime">The client's runtime.</typeparam>
     /// <param name="services">The services.</param>
@@ -147,14 +171,26 @@ public static class ClientRegistration
     }
 
     /// <summary>
-    /// A private service collection for a client's <c>Create()</c>: the same registration as dependency injection, over
-    /// <paramref name="primaryHandler"/> (or a long-lived <see cref="SocketsHttpHandler"/>) that is never rotated.
+    /// A client's <c>Create()</c>: validates <paramref name="options"/>, registers the client exactly as dependency
+    /// injection does (<paramref name="register"/>) into a private service collection over
+    /// <paramref name="primaryHandler"/> (or a long-lived <see cref="SocketsHttpHandler"/>) that is never rotated, and
+    /// resolves it.
     /// </summary>
+    /// <typeparam name="TClient">The client type.</typeparam>
+    /// <typeparam name="TOptions">The client's options.</typeparam>
+    /// <param name="options">The options; validated here.</param>
     /// <param name="loggerFactory">Where logs go; none when <see langword="null"/>.</param>
     /// <param name="primaryHandler">The transport; tests pass an in-memory handler.</param>
-    /// <returns>The services to register the client into.</returns>
-    public static IServiceCollection CreateStandaloneServices(ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler)
+    /// <param name="register">The client's registration over an options instance.</param>
+    /// <returns>The client.</returns>
+    /// <exception cref="ClientConfigurationException">The options are invalid.</exception>
+    public static TClient Create<TClient, TOptions>(TOptions options, ILoggerFactory? loggerFactory, HttpMessageHandler? primaryHandler, Action<IServiceCollection, TOptions> register)
+        where TClient : class
+        where TOptions : ClientOptions
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(register);
+        options.Validate();
         var services = new ServiceCollection();
         if (loggerFactory is not null)
         {
@@ -165,7 +201,8 @@ public static class ClientRegistration
         services.ConfigureHttpClientDefaults(builder => builder
             .ConfigurePrimaryHttpMessageHandler(() => transport)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan));
-        return services;
+        register(services, options);
+        return services.BuildServiceProvider().GetRequiredService<TClient>();
     }
 
     /// <summary>The default transport of a long-lived client: notices DNS changes, decompresses.</summary>

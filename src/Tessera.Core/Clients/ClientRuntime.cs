@@ -24,8 +24,12 @@ public abstract class ClientRuntime : IDisposable
     /// <param name="apiName">The API, as in operation descriptors and logger categories (<c>Pax8</c>).</param>
     /// <param name="options">The client's options.</param>
     /// <param name="loggerFactory">Where logs go; none when <see langword="null"/>.</param>
-    /// <exception cref="ClientConfigurationException">The options are invalid (the client's own subclass).</exception>
-    protected ClientRuntime(string apiName, ClientOptions options, ILoggerFactory? loggerFactory)
+    /// <param name="configuredSecrets">
+    /// The secrets in the options (client secret, API key): redacted from this client's logs and, for exception
+    /// messages, registered with <see cref="SecretRedactor.Shared"/> for as long as this runtime lives.
+    /// </param>
+    /// <exception cref="ClientConfigurationException">The options are invalid.</exception>
+    protected ClientRuntime(string apiName, ClientOptions options, ILoggerFactory? loggerFactory, params string?[] configuredSecrets)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiName);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +41,10 @@ public abstract class ClientRuntime : IDisposable
         HttpLogger = CreateLogger("Http");
         RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
         ResiliencePipeline = ClientResilience.Build(options.Resilience, options.TimeProvider, HttpLogger, Redactor);
+        foreach (var secret in configuredSecrets ?? [])
+        {
+            AddConfiguredSecret(secret);
+        }
     }
 
     /// <summary>The API, for example <c>Pax8</c>.</summary>
@@ -90,12 +98,7 @@ public abstract class ClientRuntime : IDisposable
     protected ILogger CreateLogger(string? area = null) =>
         LoggerFactory.CreateLogger(string.IsNullOrEmpty(area) ? $"Tessera.{ApiName}" : $"Tessera.{ApiName}.{area}");
 
-    /// <summary>
-    /// Registers a configured secret (client secret, API key) with this client's redactor and, for exception
-    /// messages, with <see cref="SecretRedactor.Shared"/> for as long as this runtime lives.
-    /// </summary>
-    /// <param name="secret">The secret; <see langword="null"/> is ignored.</param>
-    protected void AddConfiguredSecret(string? secret)
+    private void AddConfiguredSecret(string? secret)
     {
         if (string.IsNullOrEmpty(secret))
         {

@@ -15,8 +15,6 @@ namespace Tessera.Core.Pipeline;
 /// </summary>
 internal sealed class WireHandler : DelegatingHandler
 {
-    private const int UnknownLengthInitialSize = 16 * 1024;
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var state = RequestState.Of(request);
@@ -110,30 +108,9 @@ internal sealed class WireHandler : DelegatingHandler
 
     private static async Task<BufferedContent> ReadUnknownLengthAsync(Stream stream, ReadOnlyMemory<byte> prefix, System.Net.Http.Headers.HttpContentHeaders headers, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(UnknownLengthInitialSize, prefix.Length * 2));
+        var (buffer, length) = await PooledRead.ReadToEndAsync(stream, PooledRead.UnknownLengthInitialSize, prefix, cancellationToken).ConfigureAwait(false);
         try
         {
-            prefix.CopyTo(buffer);
-            var length = prefix.Length;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-            }
-
             // The kept copy is exact-sized and not pooled: callers may hold the body after the response is disposed.
             return new BufferedContent(buffer.AsSpan(0, length).ToArray(), length, headers);
         }

@@ -15,8 +15,6 @@ namespace Tessera.Core.Serialization;
 /// </remarks>
 public sealed class ResponseBody : IDisposable
 {
-    private const int UnknownLengthInitialSize = 16 * 1024;
-
     private readonly Encoding _encoding;
     private readonly bool _pooled;
     private byte[]? _buffer;
@@ -52,39 +50,14 @@ public sealed class ResponseBody : IDisposable
         }
 
         var declared = content.Headers.ContentLength;
-
-        // One spare byte: a body of exactly the declared length then ends with a zero-byte read, not a regrowth.
-        var buffer = ArrayPool<byte>.Shared.Rent(declared is >= 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : UnknownLengthInitialSize);
-        var length = 0;
-        try
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        byte[] buffer;
+        int length;
+        await using (stream.ConfigureAwait(false))
         {
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                while (true)
-                {
-                    if (length == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(checked(buffer.Length * 2));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    length += read;
-                }
-            }
-        }
-        catch
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
+            // One spare byte: a body of exactly the declared length then ends with a zero-byte read, not a regrowth.
+            var initial = declared is >= 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : Http.PooledRead.UnknownLengthInitialSize;
+            (buffer, length) = await Http.PooledRead.ReadToEndAsync(stream, initial, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         }
 
         return new ResponseBody(buffer, length, EncodingOf(content), pooled: true);

@@ -30,7 +30,7 @@ public sealed class SmartPayWebhookVerifier
     {
         if (string.IsNullOrEmpty(key))
         {
-            throw new SmartPayConfigurationException("A webhook key is required to verify SmartPay notifications (SmartPay:WebhookKey, or SmartPay:ApiKey by default).");
+            throw new Tessera.Core.Clients.ClientConfigurationException("SmartPay", "A webhook key is required to verify SmartPay notifications (SmartPay:WebhookKey, or SmartPay:ApiKey by default).");
         }
 
         _key = Encoding.UTF8.GetBytes(key);
@@ -41,7 +41,7 @@ public sealed class SmartPayWebhookVerifier
     /// <summary>Creates a verifier keyed with <see cref="SmartPayClientOptions.GetEffectiveWebhookKey"/>.</summary>
     /// <param name="options">The client options.</param>
     /// <returns>The verifier.</returns>
-    /// <exception cref="SmartPayConfigurationException">Neither WebhookKey nor ApiKey is set.</exception>
+    /// <exception cref="Tessera.Core.Clients.ClientConfigurationException">Neither WebhookKey nor ApiKey is set.</exception>
     public static SmartPayWebhookVerifier FromOptions(SmartPayClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);

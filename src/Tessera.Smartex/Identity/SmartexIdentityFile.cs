@@ -20,13 +20,13 @@ internal static partial class SmartexIdentityFile
             }
             catch (SmartexKeyFormatException ex)
             {
-                throw new SmartexConfigurationException($"The Smartex key file '{path}' is not a secp256k1 private key PEM; fix or remove it (a new key must be paired again).", ex);
+                throw new Tessera.Core.Clients.ClientConfigurationException("Smartex", $"The Smartex key file '{path}' is not a secp256k1 private key PEM; fix or remove it (a new key must be paired again).", ex);
             }
         }
 
         if (!options.CreateKeyIfMissing)
         {
-            throw new SmartexConfigurationException($"The Smartex key file '{path}' does not exist and CreateKeyIfMissing is false.");
+            throw new Tessera.Core.Clients.ClientConfigurationException("Smartex", $"The Smartex key file '{path}' does not exist and CreateKeyIfMissing is false.");
         }
 
         var directory = Path.GetDirectoryName(path)!;

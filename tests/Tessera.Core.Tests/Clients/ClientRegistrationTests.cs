@@ -19,14 +19,12 @@ public sealed class ClientRegistrationTests : IDisposable
 
     private static IHttpClientBuilder AddTestClient(IServiceCollection services, StubHandler transport, string name = "", Action<TestOptions>? configure = null)
     {
-        var httpClientName = ClientRegistration.HttpClientName("Test", name);
-        if (!ClientRegistration.AddRuntime<TestOptions, TestRuntime>(services, name, configure, (provider, options) => new TestRuntime(options, provider.GetService<ILoggerFactory>())))
+        if (ClientRegistration.TryAdd<TestOptions, TestRuntime>(services, "Test", name, configure, null, (provider, options) => new TestRuntime(options, provider.GetService<ILoggerFactory>()), runtime => runtime.Options.BaseUrl, out var builder))
         {
-            return services.AddHttpClient(httpClientName);
+            builder.ConfigurePrimaryHttpMessageHandler(() => transport);
         }
 
-        return ClientRegistration.AddHttpClient<TestRuntime>(services, httpClientName, name, runtime => runtime.Options.BaseUrl)
-            .ConfigurePrimaryHttpMessageHandler(() => transport);
+        return builder;
     }
 
     private ServiceProvider Build(Action<IServiceCollection> configure)

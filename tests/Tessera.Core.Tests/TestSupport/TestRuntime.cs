@@ -17,12 +17,10 @@ internal sealed class TestOptions : ClientOptions
     }
 
     protected override string ConfigurationSection => "Test";
-
-    protected override ClientConfigurationException CreateConfigurationException(string message) => new(message);
 }
 
 /// <summary>A client runtime with nothing vendor-specific: the shared pipeline plus whatever a test adds at a stage.</summary>
-internal sealed class TestRuntime : ClientRuntime
+internal sealed class TestRuntime : ClientRuntime<TestOptions>
 {
     private readonly Action<ClientPipelineBuilder>? _configure;
 

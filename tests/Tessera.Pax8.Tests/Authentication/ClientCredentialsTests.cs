@@ -187,7 +187,7 @@ public sealed class ClientCredentialsTests
     [Fact]
     public void Missing_credentials_are_reported_clearly()
     {
-        var exception = Should.Throw<Pax8ConfigurationException>(() => Pax8Client.Create(new Pax8ClientOptions()));
+        var exception = Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => Pax8Client.Create(new Pax8ClientOptions()));
 
         exception.Message.ShouldContain("ClientId is required");
         exception.Message.ShouldContain("ClientSecret is required");

@@ -79,12 +79,14 @@ public sealed class Pax8HostingTests
         var services = new ServiceCollection();
         foreach (var partner in new[] { "partner-a", "partner-b" })
         {
-            services.AddPax8Client(partner, o =>
-            {
-                Configure(o, clientId: "client-" + partner);
-                o.RequestsPerMinute = 2;
-                o.TokenCacheInstance = sharedCache; // one cache, one key per credential
-            }).ConfigurePrimaryHttpMessageHandler(() => transport);
+            services.AddPax8Client(
+                o =>
+                {
+                    Configure(o, clientId: "client-" + partner);
+                    o.RequestsPerMinute = 2;
+                    o.TokenCacheInstance = sharedCache; // one cache, one key per credential
+                },
+                name: partner).ConfigurePrimaryHttpMessageHandler(() => transport);
         }
 
         using var provider = services.BuildServiceProvider();

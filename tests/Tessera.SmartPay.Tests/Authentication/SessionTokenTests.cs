@@ -223,7 +223,7 @@ public sealed class SessionTokenTests
     [Fact]
     public void Missing_settings_are_reported_clearly()
     {
-        var exception = Should.Throw<SmartPayConfigurationException>(() => SmartPayClient.Create(new SmartPayClientOptions { RequestsPerMinute = -1 }));
+        var exception = Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => SmartPayClient.Create(new SmartPayClientOptions { RequestsPerMinute = -1 }));
 
         exception.Message.ShouldContain("ApiKey is required");
         exception.Message.ShouldContain("RequestsPerMinute must be 0 (off) or positive");

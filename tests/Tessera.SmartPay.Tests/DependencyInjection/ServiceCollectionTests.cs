@@ -48,7 +48,7 @@ public sealed class ServiceCollectionTests
         services.AddSmartPayClient(_ => { });
         using var provider = services.BuildServiceProvider();
 
-        Should.Throw<SmartPayConfigurationException>(() => provider.GetRequiredService<ISmartPayClient>())
+        Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => provider.GetRequiredService<ISmartPayClient>())
             .Message.ShouldContain("ApiKey is required");
     }
 }

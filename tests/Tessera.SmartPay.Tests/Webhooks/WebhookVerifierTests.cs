@@ -120,7 +120,7 @@ public sealed class WebhookVerifierTests
     [Fact]
     public void A_missing_key_is_a_configuration_error()
     {
-        Should.Throw<SmartPayConfigurationException>(() => SmartPayWebhookVerifier.FromOptions(new SmartPayClientOptions()))
+        Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => SmartPayWebhookVerifier.FromOptions(new SmartPayClientOptions()))
             .Message.ShouldContain("webhook key");
     }
 

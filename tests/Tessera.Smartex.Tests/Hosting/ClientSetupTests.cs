@@ -54,7 +54,7 @@ public sealed class ClientSetupTests : IDisposable
     {
         var keyFile = Path.Combine(_directory, "absent.key");
 
-        var exception = Should.Throw<SmartexConfigurationException>(() => SmartexClient.Create(new SmartexClientOptions { KeyFile = keyFile, CreateKeyIfMissing = false }));
+        var exception = Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => SmartexClient.Create(new SmartexClientOptions { KeyFile = keyFile, CreateKeyIfMissing = false }));
 
         exception.Message.ShouldContain(keyFile);
         File.Exists(keyFile).ShouldBeFalse();
@@ -66,7 +66,7 @@ public sealed class ClientSetupTests : IDisposable
         var keyFile = Path.Combine(_directory, "bad.key");
         File.WriteAllText(keyFile, "-----BEGIN EC PRIVATE KEY-----\nnot base64\n-----END EC PRIVATE KEY-----\n");
 
-        var exception = Should.Throw<SmartexConfigurationException>(() => SmartexClient.Create(new SmartexClientOptions { KeyFile = keyFile }));
+        var exception = Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => SmartexClient.Create(new SmartexClientOptions { KeyFile = keyFile }));
 
         exception.Message.ShouldContain(keyFile);
         File.ReadAllText(keyFile).ShouldContain("not base64", customMessage: "a bad key is never overwritten");
@@ -79,7 +79,7 @@ public sealed class ClientSetupTests : IDisposable
     {
         var options = TestClients.Options(o => o.BaseUrl = new Uri(url));
 
-        Should.Throw<SmartexConfigurationException>(options.Validate).Message.ShouldContain("BaseUrl");
+        Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(options.Validate).Message.ShouldContain("BaseUrl");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class ClientSetupTests : IDisposable
     [Fact]
     public void Validate_rejects_negative_rate_limits()
     {
-        Should.Throw<SmartexConfigurationException>(TestClients.Options(o => o.RequestsPerMinute = -1).Validate).Message.ShouldContain("RequestsPerMinute");
+        Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(TestClients.Options(o => o.RequestsPerMinute = -1).Validate).Message.ShouldContain("RequestsPerMinute");
     }
 
     [Fact]

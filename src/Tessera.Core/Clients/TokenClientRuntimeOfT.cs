@@ -10,7 +10,9 @@ namespace Tessera.Core.Clients;
 /// cache its options choose and one single-flight <see cref="IAccessTokenProvider"/> over the client's
 /// <see cref="TokenSource"/>.
 /// </summary>
-public abstract class TokenClientRuntime : ClientRuntime
+/// <typeparam name="TOptions">The client's options.</typeparam>
+public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
+    where TOptions : TokenClientOptions
 {
     private readonly Lazy<IAccessTokenProvider> _tokenProvider;
     private readonly IDistributedCache? _distributedCache;
@@ -22,13 +24,15 @@ public abstract class TokenClientRuntime : ClientRuntime
     /// <param name="loggerFactory">Where logs go.</param>
     /// <param name="distributedCache">The application's distributed cache, for <see cref="TokenCacheKind.Distributed"/>.</param>
     /// <param name="defaultCacheFileName">The cache file name under <c>~/.tessera/</c> when none is configured.</param>
-    protected TokenClientRuntime(string apiName, TokenClientOptions options, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache, string defaultCacheFileName)
-        : base(apiName, options, loggerFactory)
+    /// <param name="configuredSecrets">The secrets in the options (see <see cref="ClientRuntime"/>).</param>
+    protected TokenClientRuntime(string apiName, TOptions options, ILoggerFactory? loggerFactory, IDistributedCache? distributedCache, string defaultCacheFileName, params string?[] configuredSecrets)
+        : base(apiName, options, loggerFactory, configuredSecrets)
     {
         ArgumentException.ThrowIfNullOrEmpty(defaultCacheFileName);
         if (options.TokenCache == TokenCacheKind.Distributed && options.TokenCacheInstance is null && distributedCache is null)
         {
-            throw options.ConfigurationError(
+            throw new ClientConfigurationException(
+                apiName,
                 $"Invalid {apiName} client options: TokenCache is Distributed but no IDistributedCache is registered (add one, for example AddStackExchangeRedisCache, or choose Memory or File).");
         }
 
@@ -36,9 +40,6 @@ public abstract class TokenClientRuntime : ClientRuntime
         _defaultCacheFileName = defaultCacheFileName;
         _tokenProvider = new Lazy<IAccessTokenProvider>(CreateTokenProvider, LazyThreadSafetyMode.ExecutionAndPublication);
     }
-
-    /// <summary>The options.</summary>
-    public new TokenClientOptions Options => (TokenClientOptions)base.Options;
 
     /// <summary>Hands out the cached token, acquiring it once for all concurrent callers.</summary>
     public IAccessTokenProvider TokenProvider => _tokenProvider.Value;
