@@ -17,7 +17,7 @@ internal static class CommandRunner
             await body();
             return ExitCodes.Success;
         }
-        catch (Exception exception) when (exception is CliInputException or ArgumentException or IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonSerializationException
+        catch (Exception exception) when (exception is CliInputException or ArgumentException or IOException or UnauthorizedAccessException
             or Tessera.Core.Clients.ClientConfigurationException)
         {
             CliOutput.Error(exception.Message);
@@ -28,19 +28,20 @@ internal static class CommandRunner
             CliOutput.Error(exception.Message);
             return ExitCodes.AuthenticationFailed;
         }
-        catch (ApiException exception)
-        {
-            CliOutput.Error(Describe(exception));
-            return ExitCodes.ApiError;
-        }
-        catch (HttpRequestException exception)
+        catch (ApiConnectionException exception)
         {
             CliOutput.Error($"could not reach the API: {exception.Message}");
             return ExitCodes.ApiError;
         }
-        catch (TimeoutException exception)
+        catch (ApiException exception) when (exception.StatusCode == 0)
         {
+            // No response: a timeout, an open circuit, the rate limit or a refused resend; the message says which.
             CliOutput.Error(exception.Message);
+            return ExitCodes.ApiError;
+        }
+        catch (ApiException exception)
+        {
+            CliOutput.Error(Describe(exception));
             return ExitCodes.ApiError;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -37,7 +37,7 @@ public static class Check
 
         const string NotJson = "<html>maintenance</html>";
         var broken = Clients.Pax8(new CannedResponse(Payloads.Utf8(NotJson)), readResponseAsString: false);
-        Equal(Throws<Pax8.Pax8ApiException>(() => broken.FindCompanyByIdAsync(Payloads.CompanyId)).Response, NotJson);
+        Equal(Throws<Tessera.Core.Errors.ResponseReadException>(() => broken.FindCompanyByIdAsync(Payloads.CompanyId)).Response, NotJson);
 
         var empty = Clients.Pax8(new CannedResponse(Payloads.Utf8("null")), readResponseAsString: false);
         Equal(Throws<Pax8.Pax8ApiException>(() => empty.FindCompanyByIdAsync(Payloads.CompanyId)).Response, "null");
