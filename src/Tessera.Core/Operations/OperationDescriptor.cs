@@ -7,6 +7,9 @@ namespace Tessera.Core.Operations;
 /// </summary>
 public sealed class OperationDescriptor
 {
+    private string? _operationSpanName;
+    private string? _attemptSpanName;
+
     /// <summary>The request option that carries the descriptor.</summary>
     public static readonly HttpRequestOptionsKey<OperationDescriptor> RequestOption = new("Tessera.Operation");
 
@@ -102,6 +105,12 @@ public sealed class OperationDescriptor
 
     /// <summary>The constraints the spec puts on the request body's members (by wire name), checked before anything is sent.</summary>
     public IReadOnlyList<Validation.ParameterConstraint> BodyConstraints { get; }
+
+    /// <summary>The operation's span name, <c>{Api} {operationId}</c> (built once).</summary>
+    internal string OperationSpanName => _operationSpanName ??= $"{Api} {OperationId}";
+
+    /// <summary>An attempt's span name per OpenTelemetry's HTTP conventions, <c>{METHOD} {url.template}</c> (built once).</summary>
+    internal string AttemptSpanName => _attemptSpanName ??= $"{Method.Method} {PathTemplate}";
 
     /// <summary>The descriptor of <paramref name="request"/>, if a generated client made it.</summary>
     /// <param name="request">The request.</param>

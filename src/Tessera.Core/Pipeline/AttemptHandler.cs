@@ -32,12 +32,22 @@ internal sealed class AttemptHandler : DelegatingHandler
         _timeProvider = runtime.Options.TimeProvider;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var state = RequestState.Of(request);
-        var attempt = ++state.Attempts;
+        var attempt = ++RequestState.Of(request).Attempts;
+
+        // Nobody listening and nothing to log: no extra frame, no span name, no redacted URL.
+        return _logger.IsEnabled(LogLevel.Warning) || ClientDiagnostics.ActivitySource.HasListeners()
+            ? SendObservedAsync(request, attempt, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, int attempt, CancellationToken cancellationToken)
+    {
         var operation = OperationDescriptor.Of(request);
-        using var activity = ClientDiagnostics.ActivitySource.StartActivity(SpanName(request, operation), ActivityKind.Client);
+        using var activity = ClientDiagnostics.ActivitySource.HasListeners()
+            ? ClientDiagnostics.ActivitySource.StartActivity(operation?.AttemptSpanName ?? request.Method.Method, ActivityKind.Client)
+            : null;
         string? url = null;
         if (activity is not null)
         {
@@ -135,10 +145,6 @@ internal sealed class AttemptHandler : DelegatingHandler
             throw;
         }
     }
-
-    // OpenTelemetry: "{method} {url.template}" when the template is known, else the method alone (low cardinality).
-    private static string SpanName(HttpRequestMessage request, OperationDescriptor? operation) =>
-        operation is null ? request.Method.Method : $"{request.Method.Method} {operation.PathTemplate}";
 
     private string RedactedUrl(HttpRequestMessage request) => request.RequestUri is null ? string.Empty : _redactor.RedactUrl(request.RequestUri);
 

@@ -27,7 +27,9 @@ internal sealed class OperationHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = OperationDescriptor.Of(request);
-        using var activity = operation is null ? null : ClientDiagnostics.ActivitySource.StartActivity($"{operation.Api} {operation.OperationId}", ActivityKind.Internal);
+        using var activity = operation is null || !ClientDiagnostics.ActivitySource.HasListeners()
+            ? null
+            : ClientDiagnostics.ActivitySource.StartActivity(operation.OperationSpanName, ActivityKind.Internal);
         if (activity is not null)
         {
             activity.SetTag("tessera.api", operation!.Api);

@@ -10,22 +10,19 @@ namespace Tessera.Core.Serialization;
 /// garbage per response), and the raw text is still there, decoded only when an exception needs it.
 /// </summary>
 /// <remarks>
-/// Dispose returns a pooled buffer to <see cref="ArrayPool{T}.Shared"/>; nothing may use the body afterwards. A body the
-/// client pipeline buffered (once per attempt) is read in place.
+/// Dispose returns the buffer to <see cref="ArrayPool{T}.Shared"/>; nothing may use the body afterwards.
 /// </remarks>
 public sealed class ResponseBody : IDisposable
 {
     private readonly Encoding _encoding;
-    private readonly bool _pooled;
     private byte[]? _buffer;
     private int _length;
 
-    private ResponseBody(byte[] buffer, int length, Encoding encoding, bool pooled)
+    private ResponseBody(byte[] buffer, int length, Encoding encoding)
     {
         _buffer = buffer;
         _length = length;
         _encoding = encoding;
-        _pooled = pooled;
     }
 
     /// <summary>The number of bytes read.</summary>
@@ -34,21 +31,13 @@ public sealed class ResponseBody : IDisposable
     /// <summary>The body's bytes.</summary>
     public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(ResponseBody))).AsMemory(0, _length);
 
-    /// <summary>
-    /// Reads the whole body of <paramref name="content"/>: a body the client pipeline already read is used as it is (no
-    /// copy); any other is read into a pooled buffer.
-    /// </summary>
+    /// <summary>Reads the whole body of <paramref name="content"/> into a pooled buffer.</summary>
     /// <param name="content">The response content.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>The body; dispose it.</returns>
     public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content is Http.BufferedContent buffered && System.Runtime.InteropServices.MemoryMarshal.TryGetArray(buffered.Bytes, out var segment) && segment.Offset == 0)
-        {
-            return new ResponseBody(segment.Array!, segment.Count, EncodingOf(content), pooled: false);
-        }
-
         var declared = content.Headers.ContentLength;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         byte[] buffer;
@@ -60,12 +49,13 @@ public sealed class ResponseBody : IDisposable
             (buffer, length) = await Http.PooledRead.ReadToEndAsync(stream, initial, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ResponseBody(buffer, length, EncodingOf(content), pooled: true);
+        return new ResponseBody(buffer, length, EncodingOf(content));
     }
 
     /// <summary>
     /// Reads the body and leaves <paramref name="content"/> readable for whoever comes next (a handler looking at a body
-    /// the generated client then deserializes): in place when the client pipeline buffered it, else after buffering.
+    /// the generated client then deserializes): the content is buffered first (a no-op when the pipeline's wire handler
+    /// already did), so reading it does not consume it.
     /// </summary>
     /// <param name="content">The response content.</param>
     /// <param name="cancellationToken">Stops the read.</param>
@@ -73,12 +63,23 @@ public sealed class ResponseBody : IDisposable
     public static async Task<ResponseBody> PeekAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        if (content is not Http.BufferedContent)
-        {
-            await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        }
+        await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 
-        return await ReadAsync(content, cancellationToken).ConfigureAwait(false);
+        // Copied out of the content's buffer, not read from its stream: HttpContent caches that one stream, and
+        // whoever reads next (the generated client) must find it untouched.
+        var length = checked((int)(content.Headers.ContentLength ?? 0));
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+        try
+        {
+            using var target = new MemoryStream(buffer, 0, buffer.Length, writable: true);
+            await content.CopyToAsync(target, cancellationToken).ConfigureAwait(false);
+            return new ResponseBody(buffer, (int)target.Position, EncodingOf(content));
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
     }
 
     /// <summary>
@@ -141,7 +142,7 @@ public sealed class ResponseBody : IDisposable
         var buffer = _buffer;
         _buffer = null;
         _length = 0;
-        if (buffer is not null && _pooled)
+        if (buffer is not null)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }

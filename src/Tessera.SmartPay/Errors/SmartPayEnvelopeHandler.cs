@@ -12,7 +12,7 @@ namespace Tessera.SmartPay;
 /// to <see cref="SmartPayClientOptions.OnWarnings"/> without failing the call.
 /// </summary>
 /// <remarks>
-/// The body was read once by the runtime's wire handler; this looks at those bytes in place. A body that does not
+/// The body was read from the network once, by the runtime's wire handler; this looks at the buffered bytes. A body that does not
 /// even contain the member names (nearly every success) costs one vectorized search and no parsing; only a body that
 /// does is parsed, and then the generated code does not read it at all (it throws here).
 /// </remarks>
