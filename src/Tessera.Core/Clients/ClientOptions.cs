@@ -31,6 +31,25 @@ public abstract class ClientOptions
     /// <summary>Retries, timeouts and circuit breaker. A POST or PATCH is never resent once it may have reached the server, unless the API marks it safe.</summary>
     public ResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>
+    /// The largest response body the client reads, in bytes, counted after decompression (default 16 MiB; Pax8's
+    /// largest page, 200 companies, is about 85 KB). A larger body fails with <see cref="Errors.ResponseTooLargeException"/>
+    /// as soon as the limit is crossed (at once when <c>Content-Length</c> says so), so a broken or hostile server, or a
+    /// compression bomb, cannot exhaust the process's memory.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>
+    /// Lets the client send its credentials (client secret, bearer token, api_key, session token, facade token,
+    /// signature) over plain http to a host that is not loopback. Off by default: credentials go only over https, or over
+    /// http to <c>localhost</c>/<c>127.0.0.1</c>/<c>::1</c> (the sandbox, tests). Turn it on only for a trusted network
+    /// you control (a TLS-terminating proxy on the same host), never for the Internet.
+    /// </summary>
+    public bool DangerousAllowCredentialsOverHttp { get; set; }
+
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
     /// <summary>The clock (token expiry, request timing); tests replace it.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -61,6 +80,11 @@ public abstract class ClientOptions
     {
         ArgumentNullException.ThrowIfNull(problems);
         CheckUrl(problems, nameof(BaseUrl), BaseUrl);
+        if (MaxResponseBytes <= 0 || MaxResponseBytes > int.MaxValue)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{Key(nameof(MaxResponseBytes))} must be between 1 and {int.MaxValue} bytes (got {MaxResponseBytes})"));
+        }
+
         if (RequestsPerMinute < 0)
         {
             problems.Add($"{Key(nameof(RequestsPerMinute))} must be 0 (off) or positive");
@@ -81,7 +105,11 @@ public abstract class ClientOptions
         }
     }
 
-    /// <summary>Checks that <paramref name="url"/> is an absolute http(s) URL without user info, query or fragment.</summary>
+    /// <summary>
+    /// Checks that <paramref name="url"/> is an absolute https URL (http only to a loopback host, or with
+    /// <see cref="DangerousAllowCredentialsOverHttp"/>) without user info, query or fragment: every URL a client is
+    /// configured with receives credentials.
+    /// </summary>
     /// <param name="problems">Where problems are collected.</param>
     /// <param name="name">The option's name.</param>
     /// <param name="url">Its value.</param>
@@ -100,7 +128,23 @@ public abstract class ClientOptions
         {
             problems.Add($"{Key(name)} must not carry a query or fragment");
         }
+        else if (!IsAllowedTransport(url, DangerousAllowCredentialsOverHttp))
+        {
+            problems.Add($"{Key(name)} is '{url.AbsoluteUri}': the client sends credentials to it and refuses plain http to a host that is not loopback; use https, a loopback address (the sandbox), or set {Key(nameof(DangerousAllowCredentialsOverHttp))} to true on a network you control");
+        }
     }
+
+    /// <summary>Whether credentials may be sent to <paramref name="url"/>: https, or http to a loopback host, or http when allowed.</summary>
+    /// <param name="url">An absolute URL.</param>
+    /// <param name="allowHttp">The value of <see cref="DangerousAllowCredentialsOverHttp"/>.</param>
+    /// <returns><see langword="true"/> when the transport is acceptable.</returns>
+    internal static bool IsAllowedTransport(Uri url, bool allowHttp) =>
+        url.Scheme == Uri.UriSchemeHttps || allowHttp || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback);
+
+    /// <summary>The configuration key of an option, for messages outside the options class.</summary>
+    /// <param name="name">The option's name.</param>
+    /// <returns>The key, for example <c>Pax8:MaxResponseBytes</c>.</returns>
+    internal string ConfigurationKey(string name) => Key(name);
 
     /// <summary>The configuration key of an option, for example <c>Pax8:ClientId</c>.</summary>
     /// <param name="name">The option's name.</param>

@@ -42,10 +42,37 @@ internal sealed class ClientPipelineFilter : IHttpMessageHandlerBuilderFilter
                 }
             }
 
+            NoAutomaticRedirects(builder.PrimaryHandler);
             foreach (var handler in registration.Runtime(builder.Services).CreateHandlers())
             {
                 handlers.Add(handler);
             }
         };
+    }
+
+    /// <summary>
+    /// Every request of these clients carries a credential, which a transport-level redirect would hand to the new
+    /// location (a 307 resends the body: an api_key, a client secret, a signed order). The wire handler turns a redirect
+    /// into an error instead; a host's own primary handler is switched to not following them. A handler of a type this
+    /// cannot see into, or one already in use, is left as it is, and the wire handler reports a followed redirect.
+    /// </summary>
+    private static void NoAutomaticRedirects(HttpMessageHandler? primary)
+    {
+        try
+        {
+            switch (primary)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } handler:
+                    handler.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already sent a request (a shared instance): its setting cannot change any more.
+        }
     }
 }

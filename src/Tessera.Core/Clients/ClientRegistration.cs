@@ -18,7 +18,8 @@ namespace Tessera.Core.Clients;
 /// <item>The chain is appended after everything the host configured (<c>ConfigureHttpClientDefaults</c> included), so
 /// handlers the host adds run outside it, once per call. A resilience handler the host put on every client is removed
 /// from ours (ours decides what may be resent), IHttpClientFactory's default loggers are removed (the client logs each
-/// attempt once, redacted), and the innermost handler refuses any resend the client did not approve.</item>
+/// attempt once, redacted), the primary handler's automatic redirects are switched off (requests carry credentials),
+/// and the innermost handler refuses any resend the client did not approve.</item>
 /// <item>Options are validated when the host starts (<c>ValidateOnStart</c>) and when the runtime is created, with the
 /// client's own <see cref="ClientConfigurationException"/>.</item>
 /// </list>
@@ -205,12 +206,17 @@ public static class ClientRegistration
         return services.BuildServiceProvider().GetRequiredService<TClient>();
     }
 
-    /// <summary>The default transport of a long-lived client: notices DNS changes, decompresses.</summary>
+    /// <summary>
+    /// The default transport of a long-lived client: notices DNS changes, decompresses (the client's
+    /// <see cref="ClientOptions.MaxResponseBytes"/> bounds the decompressed body), never follows redirects (requests carry
+    /// credentials; a redirect becomes <see cref="Errors.RedirectRefusedException"/>).
+    /// </summary>
     /// <returns>A new handler.</returns>
     public static HttpMessageHandler CreatePrimaryHandler() => new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         AutomaticDecompression = System.Net.DecompressionMethods.All,
+        AllowAutoRedirect = false,
     };
 
     /// <summary>Relative operation paths resolve under a base address only when it ends with '/'.</summary>

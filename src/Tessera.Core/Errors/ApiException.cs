@@ -21,6 +21,9 @@ public class ApiException : Exception
     /// <summary>The longest body excerpt included in <see cref="Exception.Message"/>, in characters.</summary>
     public const int MaxBodyExcerptLength = 512;
 
+    /// <summary>The longest body that is redacted for an excerpt in <see cref="Exception.Message"/>, in characters; a longer one is not quoted.</summary>
+    public const int MaxRedactedBodyLength = 256 * 1024;
+
     private static readonly string[] RequestIdHeaders = ["x-request-id", "request-id", "x-correlation-id"];
 
     /// <summary>Creates the exception.</summary>
@@ -88,6 +91,13 @@ public class ApiException : Exception
         if (string.IsNullOrWhiteSpace(response))
         {
             return text;
+        }
+
+        if (response.Length > MaxRedactedBodyLength)
+        {
+            // Structural redaction parses the whole body: for a body this large that costs tens of times its size in
+            // memory, and an excerpt of it cannot be redacted safely. The body stays available in Response.
+            return string.Create(CultureInfo.InvariantCulture, $"{text}: [{response.Length:N0}-character body not shown; see Response]");
         }
 
         // Redact the whole body before truncating: truncated JSON no longer parses, and redaction is structural.

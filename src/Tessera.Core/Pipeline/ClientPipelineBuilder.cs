@@ -66,7 +66,7 @@ public sealed class ClientPipelineBuilder
 
         AddStage(chain, PipelineStage.InjectedFields);
         AddStage(chain, PipelineStage.Signing);
-        chain.Add(new WireHandler());                       // refuses unapproved resends; reads the body once
+        chain.Add(new WireHandler(_runtime));               // refuses unapproved resends, http credentials, redirects; reads the body once, bounded
         return chain;
     }
 

@@ -64,11 +64,7 @@ internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
         {
             var errors = SmartPayErrorMaps.Read(errorsToken);
             var status = (int)response.StatusCode;
-            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in response.Headers.Concat(response.Content.Headers))
-            {
-                headers[header.Key] = header.Value;
-            }
+            var headers = Tessera.Core.Http.ResponseHeaderMap.From(response);
 
             response.Dispose();
             LogErrors(_logger, operationId, status, _redactor.Redact(SmartPayErrorMaps.Describe(errors)));

@@ -44,11 +44,7 @@ internal sealed class SmartexErrorEnvelopeHandler : DelegatingHandler
             return response;
         }
 
-        var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in response.Headers.Concat(response.Content.Headers))
-        {
-            headers[header.Key] = header.Value;
-        }
+        var headers = Tessera.Core.Http.ResponseHeaderMap.From(response);
 
         var status = (int)response.StatusCode;
         response.Dispose();

@@ -100,4 +100,15 @@ public class ApiExceptionTests
         ex.Headers.Keys.ShouldBe(JsonHeaders.Keys, ignoreOrder: true);
         ex.Headers["x-request-id"].ShouldBe(["req-42"], "header names are case-insensitive");
     }
+
+    [Fact]
+    public void A_body_too_large_to_redact_is_kept_but_not_quoted()
+    {
+        var body = "{\"access_token\":\"" + new string('a', ApiException.MaxRedactedBodyLength) + "\"}";
+
+        var ex = new ApiException("Unreadable", 200, body, JsonHeaders, null);
+
+        ex.Message.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Unreadable (HTTP 200): [{body.Length:N0}-character body not shown; see Response]"));
+        ex.Response.ShouldBeSameAs(body);
+    }
 }
