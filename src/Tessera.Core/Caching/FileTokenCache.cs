@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Tessera.Core.Auth;
+using Tessera.Core.Files;
 using IOPath = System.IO.Path;
 
 namespace Tessera.Core.Caching;
@@ -14,10 +17,26 @@ namespace Tessera.Core.Caching;
 /// The file holds every entry of the cache as one JSON object keyed by the SHA-256 of the cache key, optionally
 /// encrypted with AES-GCM. Writes go to a private temporary file that then replaces the cache file, so readers
 /// never see a partial file; read-modify-write cycles are serialized across processes by an exclusive lock file
-/// next to the cache file. On Unix the file is readable by its owner only.
+/// next to the cache file. On Unix the file is created readable by its owner only (0600) and a missing directory is
+/// created private (0700).
 /// </para>
 /// <para>
-/// A corrupt, truncated or undecryptable file is treated as empty and replaced on the next write.
+/// A corrupt, truncated or undecryptable file is logged at Warning (path and reason, never content), treated as empty
+/// and replaced on the next write.
+/// </para>
+/// <para>
+/// A file that could be planted or read by someone else is refused: a symbolic link at the cache path (or at its lock
+/// file), a cache file that group or others can read or write, or a directory that group or others can write (sticky
+/// or not). A token cache is only a cache, so a refusal is not an error: it is logged at Warning once (path, reason
+/// and the fix, for example <c>chmod 600 '…'</c>), and from then on this instance neither reads nor writes the file,
+/// so a planted link is never followed and the refused file is never overwritten. Tokens are then acquired as if
+/// there were no cache (the token provider still keeps them in memory). Mode checks apply on Unix only; the link
+/// check applies everywhere.
+/// </para>
+/// <para>
+/// .NET cannot open with <c>O_NOFOLLOW</c>, so a read checks that the path is not a link, opens it, checks the mode
+/// of the opened handle and checks the path again. Swapping in a link between those steps needs write access to the
+/// directory, which the directory rule leaves to the owner alone.
 /// </para>
 /// </remarks>
 public sealed class FileTokenCache : ITokenCache
@@ -25,8 +44,7 @@ public sealed class FileTokenCache : ITokenCache
     private const byte FormatVersion = 1;
     private const int NonceSize = 12;
     private const int TagSize = 16;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const string What = "The token cache file";
 
     private static readonly byte[] Magic = "GRTC"u8.ToArray();
     private static readonly TimeSpan MaxLockBackoff = TimeSpan.FromMilliseconds(200);
@@ -36,6 +54,10 @@ public sealed class FileTokenCache : ITokenCache
     private readonly TimeSpan _lockTimeout;
     private readonly string _lockPath;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ILogger _logger;
+    private readonly Lock _reportGate = new();
+    private InsecureFileException? _refusal;
+    private string? _reportedDamage;
 
     /// <summary>Creates a cache backed by <see cref="FileTokenCacheOptions.Path"/>.</summary>
     /// <param name="options">The file, optional encryption key and clock.</param>
@@ -65,10 +87,14 @@ public sealed class FileTokenCache : ITokenCache
         _encryptionKey = options.EncryptionKey?.ToArray();
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
         _lockTimeout = options.LockTimeout;
+        _logger = options.Logger ?? NullLogger.Instance;
     }
 
     /// <summary>The full path of the cache file.</summary>
     public string FilePath { get; }
+
+    /// <summary>Whether the file was refused (see the remarks) and this instance no longer uses it.</summary>
+    public bool IsBypassed => Volatile.Read(ref _refusal) is not null;
 
     /// <inheritdoc />
     public async ValueTask<AccessToken?> GetAsync(string key, CancellationToken cancellationToken = default)
@@ -111,12 +137,32 @@ public sealed class FileTokenCache : ITokenCache
 
     private async ValueTask UpdateAsync(Action<Dictionary<string, AccessToken>> mutate, CancellationToken cancellationToken)
     {
+        if (IsBypassed)
+        {
+            return;
+        }
+
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            EnsureDirectory();
+            try
+            {
+                PrivateFiles.EnsureDirectory(FilePath, What);
+                PrivateFiles.CheckNotLink(_lockPath, "The token cache lock file");
+            }
+            catch (InsecureFileException ex)
+            {
+                Refuse(ex);
+                return;
+            }
+
             using var fileLock = await AcquireFileLockAsync(cancellationToken).ConfigureAwait(false);
             var entries = await ReadEntriesAsync(cancellationToken).ConfigureAwait(false);
+            if (IsBypassed)
+            {
+                return;
+            }
+
             mutate(entries);
 
             var now = _timeProvider.GetUtcNow();
@@ -133,22 +179,30 @@ public sealed class FileTokenCache : ITokenCache
         }
     }
 
-    private void EnsureDirectory()
+    private void Refuse(InsecureFileException refusal)
     {
-        var directory = IOPath.GetDirectoryName(FilePath);
-        if (string.IsNullOrEmpty(directory) || Directory.Exists(directory))
+        // Logged once: every later call of this instance skips the file without a word.
+        if (Interlocked.CompareExchange(ref _refusal, refusal, null) is null)
         {
-            return;
+            FileTokenCacheLog.Refused(_logger, FilePath, refusal.Message);
+        }
+    }
+
+    private void ReportDamage(byte[] content, string reason)
+    {
+        // The same damaged file is read by the lookup and again by the write that replaces it: one warning is enough.
+        var fingerprint = Convert.ToHexString(SHA256.HashData(content));
+        lock (_reportGate)
+        {
+            if (string.Equals(fingerprint, _reportedDamage, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            _reportedDamage = fingerprint;
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(directory);
-        }
-        else
-        {
-            Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-        }
+        FileTokenCacheLog.Damaged(_logger, FilePath, reason);
     }
 
     private async Task<FileStream> AcquireFileLockAsync(CancellationToken cancellationToken)
@@ -161,7 +215,7 @@ public sealed class FileTokenCache : ITokenCache
         };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = OwnerOnlyFile;
+            options.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
         }
 
         // The lock file is deliberately never deleted: deleting it would let two processes lock different inodes.
@@ -191,38 +245,46 @@ public sealed class FileTokenCache : ITokenCache
 
     private async Task<Dictionary<string, AccessToken>> ReadEntriesAsync(CancellationToken cancellationToken)
     {
-        byte[] content;
-        try
+        var empty = new Dictionary<string, AccessToken>(StringComparer.Ordinal);
+        if (IsBypassed)
         {
-            // Delete sharing lets a writer replace the file while it is being read (Windows).
-            var stream = new FileStream(
-                FilePath,
-                FileMode.Open,
-                FileAccess.Read,
-                FileShare.ReadWrite | FileShare.Delete,
-                bufferSize: 1,
-                useAsync: true);
-            await using (stream.ConfigureAwait(false))
-            {
-                using var buffer = new MemoryStream();
-                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-                content = buffer.ToArray();
-            }
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new Dictionary<string, AccessToken>(StringComparer.Ordinal);
+            return empty;
         }
 
-        return Deserialize(content);
+        byte[]? content;
+        try
+        {
+            content = await PrivateFiles.ReadAllBytesAsync(FilePath, What, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InsecureFileException ex)
+        {
+            Refuse(ex);
+            return empty;
+        }
+        catch (InvalidDataException ex)
+        {
+            // Oversized: treated like any other damaged file, replaced on the next write.
+            FileTokenCacheLog.Damaged(_logger, FilePath, ex.Message);
+            return empty;
+        }
+
+        return content is null ? empty : Deserialize(content);
     }
 
     private Dictionary<string, AccessToken> Deserialize(byte[] content)
     {
         var entries = new Dictionary<string, AccessToken>(StringComparer.Ordinal);
-        var json = _encryptionKey is null ? PlainJson(content) : Decrypt(content, _encryptionKey);
+        if (content.Length == 0)
+        {
+            // An empty file is what a crash between create and write leaves behind: nothing to report.
+            return entries;
+        }
+
+        var failure = "the file is encrypted but no encryption key is configured";
+        var json = _encryptionKey is null ? PlainJson(content) : Decrypt(content, _encryptionKey, out failure);
         if (json is null)
         {
+            ReportDamage(content, failure);
             return entries;
         }
 
@@ -231,6 +293,7 @@ public sealed class FileTokenCache : ITokenCache
             using var document = JsonDocument.Parse(json);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
+                ReportDamage(content, $"the file holds a JSON {document.RootElement.ValueKind}, not an object");
                 return entries;
             }
 
@@ -243,8 +306,10 @@ public sealed class FileTokenCache : ITokenCache
                 }
             }
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
+            // The position only, never the text around it.
+            ReportDamage(content, $"the file is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})");
             entries.Clear();
         }
 
@@ -254,13 +319,24 @@ public sealed class FileTokenCache : ITokenCache
     private static byte[]? PlainJson(byte[] content) =>
         content.AsSpan().StartsWith(Magic) ? null : content;
 
-    private static byte[]? Decrypt(byte[] content, byte[] key)
+    private static byte[]? Decrypt(byte[] content, byte[] key, out string failure)
     {
         var headerLength = Magic.Length + 1;
-        if (content.Length < headerLength + NonceSize + TagSize
-            || !content.AsSpan().StartsWith(Magic)
-            || content[Magic.Length] != FormatVersion)
+        if (!content.AsSpan().StartsWith(Magic))
         {
+            failure = "the file is not encrypted but an encryption key is configured (a plain file is not trusted)";
+            return null;
+        }
+
+        if (content.Length < headerLength + NonceSize + TagSize)
+        {
+            failure = "the encrypted file is truncated";
+            return null;
+        }
+
+        if (content[Magic.Length] != FormatVersion)
+        {
+            failure = $"the encrypted file has format version {content[Magic.Length]}, not {FormatVersion}";
             return null;
         }
 
@@ -273,10 +349,12 @@ public sealed class FileTokenCache : ITokenCache
         {
             using var aes = new AesGcm(key, TagSize);
             aes.Decrypt(nonce, ciphertext, tag, plaintext, header);
+            failure = string.Empty;
             return plaintext;
         }
         catch (CryptographicException)
         {
+            failure = "the file does not decrypt with the configured key (tampered, truncated, or written with another key)";
             return null;
         }
     }
@@ -333,7 +411,7 @@ public sealed class FileTokenCache : ITokenCache
         if (!OperatingSystem.IsWindows())
         {
             // Created private from the start, so the token is never readable by others, not even briefly.
-            options.UnixCreateMode = OwnerOnlyFile;
+            options.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
         }
 
         try
@@ -346,7 +424,15 @@ public sealed class FileTokenCache : ITokenCache
                 stream.Flush(flushToDisk: true);
             }
 
+            // A link planted since the read would be replaced, not written through; it is still refused, so a planted
+            // file is left for its owner to look at.
+            PrivateFiles.CheckReplaceable(FilePath, What);
             File.Move(tempPath, FilePath, overwrite: true);
+        }
+        catch (InsecureFileException ex)
+        {
+            TryDelete(tempPath);
+            Refuse(ex);
         }
         catch
         {
@@ -368,4 +454,14 @@ public sealed class FileTokenCache : ITokenCache
         {
         }
     }
+}
+
+/// <summary>Log messages of <see cref="FileTokenCache"/>: paths and reasons only, never file content.</summary>
+internal static partial class FileTokenCacheLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The token cache file {Path} is not used: {Reason} Until this is fixed, tokens are acquired without the file cache and the file is left untouched.")]
+    public static partial void Refused(ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The token cache file {Path} is discarded: {Reason}; it is treated as empty and replaced on the next write.")]
+    public static partial void Damaged(ILogger logger, string path, string reason);
 }

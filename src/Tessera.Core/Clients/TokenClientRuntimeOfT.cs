@@ -79,6 +79,7 @@ public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
                 Path = Options.TokenCacheFile ?? Path.Combine("~", ".tessera", _defaultCacheFileName),
                 EncryptionKey = Options.TokenCacheEncryptionKey is null ? null : Convert.FromBase64String(Options.TokenCacheEncryptionKey),
                 TimeProvider = Options.TimeProvider,
+                Logger = CreateLogger("TokenCache"),
             }),
             TokenCacheKind.Distributed => new DistributedTokenCache(_distributedCache!),
             _ => new MemoryTokenCache(),

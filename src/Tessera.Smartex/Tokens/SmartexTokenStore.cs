@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Tessera.Core.Diagnostics;
+using Tessera.Core.Files;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Newtonsoft.Json;
@@ -14,28 +17,42 @@ namespace Tessera.Smartex.Tokens;
 /// <remarks>
 /// <para>
 /// File format (version 1): <c>{"version":1,"sin":"T…","tokens":{"pos":{"token":"…","createdAt":"…",
-/// "pendingApproval":false,"pairingExpiration":null}}}</c>. Tokens only work for requests signed by the identity they
-/// were paired with, so the file records that identity's SIN.
+/// "pendingApproval":false,"pairingExpiration":null}}}</c>. <c>version</c> is the JSON integer 1, <c>sin</c> a
+/// string, each token entry an object whose <c>token</c> is a non-blank string, <c>createdAt</c> and
+/// <c>pairingExpiration</c> ISO 8601 strings or null, <c>pendingApproval</c> a boolean or null. Tokens only work for
+/// requests signed by the identity they were paired with, so the file records that identity's SIN.
 /// </para>
 /// <para>
 /// Writes go to a temporary file created with mode 0600 in the same directory, which then replaces the store
-/// (readers never see a partial file). The file is read once, when the store is created. A file that cannot be parsed
-/// is moved aside to <c>&lt;file&gt;.corrupt</c>, a file of another identity to <c>&lt;file&gt;.&lt;its SIN&gt;</c>;
-/// both are logged at Warning (path and reason only) and the store starts empty, so the client has to be paired
-/// again. Token values are registered with the redactors and never appear in logs, <see cref="object.ToString"/> or
+/// (readers never see a partial file). The file is read once, when the store is created. Anything else than the
+/// format above (not JSON, another or a non-integer <c>version</c>, a value of the wrong type, an unparsable date) is
+/// a corrupt file: it is moved aside to <c>&lt;file&gt;.corrupt</c>. A file of another identity is moved aside to
+/// <c>&lt;file&gt;.foreign-&lt;first 16 hex digits of the SHA-256 of its SIN&gt;</c>, in the same directory: no
+/// path is ever built from the file's content. Both are logged at Warning (path and reason only) and the store starts
+/// empty, so the client has to be paired again.
+/// </para>
+/// <para>
+/// A store that someone else could have planted or read is refused rather than used: a symbolic link at the path, a
+/// file that group or others can read or write, or a directory that group or others can write (mode checks on Unix
+/// only). The refusal is logged at Warning once with the path and the fix (for example <c>chmod 600 '…'</c>), and
+/// the store then lives in memory only for this process: the refused file is neither read nor overwritten, so tokens
+/// paired meanwhile are lost when the process ends. Fix the file and restart to use it again.
+/// </para>
+/// <para>
+/// Token values are registered with the redactors and never appear in logs, <see cref="object.ToString"/> or
 /// exception messages.
 /// </para>
 /// </remarks>
-public sealed class SmartexTokenStore
+public sealed partial class SmartexTokenStore
 {
     private const int FormatVersion = 1;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const string What = "The Smartex token store";
 
     private readonly Dictionary<string, SmartexStoredToken> _tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
     private readonly ILogger _logger;
     private readonly SecretRedactor? _redactor;
+    private bool _refused;
 
     /// <summary>Creates a store and loads <paramref name="filePath"/> if it exists.</summary>
     /// <param name="filePath">The JSON file, or <see langword="null"/> for a store that lives in memory only.</param>
@@ -57,6 +74,21 @@ public sealed class SmartexTokenStore
 
     /// <summary>The SIN of the identity the tokens belong to.</summary>
     public string Sin { get; }
+
+    /// <summary>
+    /// Whether <see cref="FilePath"/> was refused (a link, or readable by others; see the remarks) and the tokens are
+    /// kept in memory only.
+    /// </summary>
+    public bool IsBypassed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _refused;
+            }
+        }
+    }
 
     /// <summary>The facades that have a token.</summary>
     public IReadOnlyCollection<string> Facades
@@ -127,38 +159,57 @@ public sealed class SmartexTokenStore
 
     private void Load()
     {
-        if (FilePath is null || !File.Exists(FilePath))
+        if (FilePath is null)
         {
             return;
         }
 
-        string text;
+        byte[]? content;
         try
         {
-            text = File.ReadAllText(FilePath, Encoding.UTF8);
+            content = PrivateFiles.ReadAllBytes(FilePath, What);
         }
-        catch (IOException ex)
+        catch (InsecureFileException ex)
+        {
+            Refuse(ex);
+            return;
+        }
+        catch (InvalidDataException ex)
+        {
+            var moved = MoveAside(".corrupt");
+            SmartexTokenStoreLog.Corrupt(_logger, FilePath, moved, ex.Message);
+            return;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new IOException($"The Smartex token store '{FilePath}' cannot be read ({ex.GetType().Name}).", ex);
         }
 
-        string? fileSin;
+        if (content is null)
+        {
+            return;
+        }
+
+        string fileSin;
         List<SmartexStoredToken> tokens;
         try
         {
-            (fileSin, tokens) = Parse(text);
+            (fileSin, tokens) = Parse(content);
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidCastException or InvalidDataException)
+        catch (Exception ex) when (ex is JsonException or FormatException or ArgumentException or InvalidCastException or InvalidDataException or OverflowException or DecoderFallbackException)
         {
+            // The reason is the exception type or a fixed description, never the file's text.
             var moved = MoveAside(".corrupt");
-            SmartexTokenStoreLog.Corrupt(_logger, FilePath, moved, ex.GetType().Name);
+            SmartexTokenStoreLog.Corrupt(_logger, FilePath, moved, ex is InvalidDataException ? ex.Message : ex.GetType().Name);
             return;
         }
 
         if (!string.Equals(fileSin, Sin, StringComparison.Ordinal))
         {
-            var moved = MoveAside("." + (fileSin ?? "unknown-identity"));
-            SmartexTokenStoreLog.OtherIdentity(_logger, FilePath, fileSin ?? "(none)", Sin, moved);
+            // Named after a hash of the SIN: the SIN comes from the file and could hold "../" or a separator.
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fileSin)))[..16];
+            var moved = MoveAside(".foreign-" + hash);
+            SmartexTokenStoreLog.OtherIdentity(_logger, FilePath, SinPattern().IsMatch(fileSin) ? fileSin : "(not a valid SIN)", Sin, moved);
             return;
         }
 
@@ -169,35 +220,73 @@ public sealed class SmartexTokenStore
         }
     }
 
-    private static (string? Sin, List<SmartexStoredToken> Tokens) Parse(string text)
+    private static (string Sin, List<SmartexStoredToken> Tokens) Parse(byte[] content)
     {
-        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 16 };
+        // Strict UTF-8: undecodable bytes are a corrupt file, not silently replaced characters.
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(content);
+        using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 16 };
         var root = JToken.ReadFrom(reader) as JObject ?? throw new InvalidDataException("not a JSON object");
-        if (root.Value<int?>("version") != FormatVersion)
+
+        // Exactly the integer 1: no conversion, so 1.5, "1", 1e400 or a 40-digit number never reach int parsing.
+        if (root["version"] is not JValue { Type: JTokenType.Integer, Value: long version } || version != FormatVersion)
         {
-            throw new InvalidDataException("unsupported version");
+            throw new InvalidDataException("missing or unsupported version");
         }
 
+        var sin = root["sin"] is JValue { Type: JTokenType.String, Value: string value } ? value : throw new InvalidDataException("missing or non-string sin");
         var tokens = new List<SmartexStoredToken>();
-        if (root["tokens"] is JObject entries)
+        switch (root["tokens"])
         {
-            foreach (var entry in entries.Properties())
-            {
-                var value = entry.Value as JObject ?? throw new InvalidDataException("a token entry is not an object");
-                tokens.Add(new SmartexStoredToken(
-                    entry.Name,
-                    value.Value<string>("token") ?? throw new InvalidDataException("a token entry has no token"),
-                    ParseDate(value.Value<string>("createdAt")),
-                    value.Value<bool?>("pendingApproval") ?? false,
-                    ParseDate(value.Value<string>("pairingExpiration"))));
-            }
+            case null or { Type: JTokenType.Null }:
+                break;
+            case JObject entries:
+                foreach (var entry in entries.Properties())
+                {
+                    var fields = entry.Value as JObject ?? throw new InvalidDataException("a token entry is not an object");
+                    tokens.Add(new SmartexStoredToken(
+                        entry.Name,
+                        StringField(fields, "token") ?? throw new InvalidDataException("a token entry has no token"),
+                        ParseDate(StringField(fields, "createdAt")),
+                        fields["pendingApproval"] switch
+                        {
+                            null or { Type: JTokenType.Null } => false,
+                            JValue { Type: JTokenType.Boolean, Value: bool pending } => pending,
+                            _ => throw new InvalidDataException("a token entry's pendingApproval is not a boolean"),
+                        },
+                        ParseDate(StringField(fields, "pairingExpiration"))));
+                }
+
+                break;
+            default:
+                throw new InvalidDataException("tokens is not an object");
         }
 
-        return (root.Value<string>("sin"), tokens);
+        return (sin, tokens);
     }
+
+    private static string? StringField(JObject fields, string name) => fields[name] switch
+    {
+        null or { Type: JTokenType.Null } => null,
+        JValue { Type: JTokenType.String, Value: string text } => text,
+        _ => throw new InvalidDataException($"a token entry's {name} is not a string"),
+    };
 
     private static DateTimeOffset? ParseDate(string? text) =>
         string.IsNullOrEmpty(text) ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    // What a SIN looks like (base58, Smartex SINs are 35 characters); anything else is not repeated in logs.
+    [GeneratedRegex("^[1-9A-HJ-NP-Za-km-z]{20,64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SinPattern();
+
+    private void Refuse(InsecureFileException refusal)
+    {
+        // Once: every later save of this store is skipped silently.
+        if (!_refused)
+        {
+            _refused = true;
+            SmartexTokenStoreLog.Refused(_logger, FilePath!, refusal.Message);
+        }
+    }
 
     private string Serialize()
     {
@@ -218,29 +307,28 @@ public sealed class SmartexTokenStore
 
     private void Save()
     {
-        if (FilePath is null)
+        if (FilePath is null || _refused)
         {
             return;
         }
 
-        var directory = Path.GetDirectoryName(FilePath)!;
-        if (!Directory.Exists(directory))
+        try
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-            }
+            PrivateFiles.EnsureDirectory(FilePath, What);
+            PrivateFiles.CheckReplaceable(FilePath, What);
+        }
+        catch (InsecureFileException ex)
+        {
+            Refuse(ex);
+            return;
         }
 
+        var directory = Path.GetDirectoryName(FilePath)!;
         var temp = Path.Combine(directory, $".{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}.tmp");
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = OwnerOnlyFile;
+            options.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
         }
 
         try
@@ -270,6 +358,7 @@ public sealed class SmartexTokenStore
 
     private string MoveAside(string suffix)
     {
+        // Same directory, fixed suffix: the target is never derived from the file's content.
         var target = FilePath + suffix;
         try
         {
@@ -292,4 +381,7 @@ internal static partial class SmartexTokenStoreLog
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "The Smartex token store {Path} holds tokens of identity {FileSin}, not of {Sin} (was the key replaced?); it was moved to {MovedTo} and the client must be paired again.")]
     public static partial void OtherIdentity(ILogger logger, string path, string fileSin, string sin, string movedTo);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The Smartex token store {Path} is not used: {Reason} Until this is fixed and the client restarted, paired tokens are kept in memory only and the file is left untouched.")]
+    public static partial void Refused(ILogger logger, string path, string reason);
 }

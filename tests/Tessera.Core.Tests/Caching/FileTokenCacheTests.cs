@@ -4,6 +4,8 @@ using System.Text.Json;
 using Tessera.Core.Auth;
 using Tessera.Core.Caching;
 using Tessera.Core.Tests.TestSupport;
+using Tessera.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Tessera.Core.Tests.Caching;
@@ -17,8 +19,36 @@ public sealed class FileTokenCacheTests : IDisposable
 
     private AccessToken Token(string value, int minutes = 60) => new(value, _time.GetUtcNow().AddMinutes(minutes));
 
-    private FileTokenCache Create(byte[]? key = null) =>
-        new(new FileTokenCacheOptions { Path = CachePath, EncryptionKey = key, TimeProvider = _time });
+    private FileTokenCache Create(byte[]? key = null, ILogger? logger = null, string? path = null) =>
+        new(new FileTokenCacheOptions { Path = path ?? CachePath, EncryptionKey = key, TimeProvider = _time, Logger = logger });
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// Writes a fixture the way the cache itself would (directory 0700, file 0600): the default 0755/0644 of a test's
+    /// temp files would be refused as readable by others.
+    /// </summary>
+    private async Task WriteFixtureAsync(byte[] content, string? path = null)
+    {
+        path ??= CachePath;
+        var directory = Path.GetDirectoryName(path)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        await File.WriteAllBytesAsync(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, OwnerOnly);
+        }
+    }
+
+    private Task WriteFixtureAsync(string content) => WriteFixtureAsync(Encoding.UTF8.GetBytes(content));
 
     public void Dispose()
     {
@@ -98,8 +128,7 @@ public sealed class FileTokenCacheTests : IDisposable
     [InlineData("GRTC\u0001garbage")]
     public async Task A_corrupt_file_reads_as_empty_and_is_replaced_on_the_next_write(string content)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(CachePath)!);
-        await File.WriteAllTextAsync(CachePath, content);
+        await WriteFixtureAsync(content);
         var cache = Create();
 
         (await cache.GetAsync("k")).ShouldBeNull();
@@ -121,12 +150,156 @@ public sealed class FileTokenCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tampered_encrypted_file_is_logged_with_path_and_reason_then_the_token_is_fetched_again()
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        await Create(key).SetAsync("k", Token("stale-secret-token"));
+        var bytes = await File.ReadAllBytesAsync(CachePath);
+        bytes[^1] ^= 0x01;
+        await File.WriteAllBytesAsync(CachePath, bytes);
+        using var logs = new TestLogs();
+        var cache = Create(key, logs.Factory.CreateLogger("cache"));
+        var acquisitions = 0;
+        var provider = new CachingTokenProvider(
+            _ => Task.FromResult(new AccessToken($"fresh-{++acquisitions}", _time.GetUtcNow().AddHours(1))),
+            cache,
+            "k",
+            new TokenProviderOptions { TimeProvider = _time });
+
+        (await provider.GetTokenAsync()).Value.ShouldBe("fresh-1");
+
+        acquisitions.ShouldBe(1);
+        var warning = TestLogs.Format(logs.Records.ShouldHaveSingleItem("the lookup and the rewrite read the same damaged file: one warning"));
+        warning.ShouldStartWith("Warning");
+        warning.ShouldContain(CachePath);
+        warning.ShouldContain("does not decrypt with the configured key");
+        logs.AllText.ShouldNotContain("stale-secret-token");
+        (await Create(key).GetAsync("k"))!.Value.ShouldBe("fresh-1", "the damaged file was replaced");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_json_is_logged_without_its_content()
+    {
+        await WriteFixtureAsync("not json, token=leaked-value");
+        using var logs = new TestLogs();
+
+        (await Create(logger: logs.Factory.CreateLogger("cache")).GetAsync("k")).ShouldBeNull();
+
+        var warning = TestLogs.Format(logs.Records.ShouldHaveSingleItem());
+        warning.ShouldContain(CachePath);
+        warning.ShouldContain("not valid JSON");
+        warning.ShouldNotContain("leaked-value");
+    }
+
+    [Fact]
+    public async Task A_world_readable_cache_file_is_not_used_nor_overwritten_and_is_logged_once()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix modes only; Windows ACLs are not checked.
+        }
+
+        await Create().SetAsync("k", Token("readable-token"));
+        File.SetUnixFileMode(CachePath, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        var before = await File.ReadAllBytesAsync(CachePath);
+        using var logs = new TestLogs();
+        var cache = Create(logger: logs.Factory.CreateLogger("cache"));
+
+        (await cache.GetAsync("k")).ShouldBeNull("a file others can read may also have been planted");
+        await cache.SetAsync("k", Token("new-token"));
+        (await cache.GetAsync("k")).ShouldBeNull();
+
+        cache.IsBypassed.ShouldBeTrue();
+        (await File.ReadAllBytesAsync(CachePath)).ShouldBe(before, "the refused file is left as it was");
+        var warning = TestLogs.Format(logs.Records.ShouldHaveSingleItem());
+        warning.ShouldStartWith("Warning");
+        warning.ShouldContain(CachePath);
+        warning.ShouldContain($"chmod 600 '{CachePath}'");
+        warning.ShouldContain("mode 0644");
+        logs.AllText.ShouldNotContain("readable-token");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_cache_directory_others_can_write_is_refused_sticky_or_not(bool sticky)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Unix modes only.
+        }
+
+        var directory = Path.GetDirectoryName(CachePath)!;
+        Directory.CreateDirectory(directory);
+        File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111 | (sticky ? UnixFileMode.StickyBit : 0));
+        using var logs = new TestLogs();
+        var cache = Create(logger: logs.Factory.CreateLogger("cache"));
+
+        await cache.SetAsync("k", Token("t"));
+        (await cache.GetAsync("k")).ShouldBeNull();
+
+        File.Exists(CachePath).ShouldBeFalse("nothing is created in a directory others can write");
+        File.Exists(CachePath + ".lock").ShouldBeFalse();
+        var warning = TestLogs.Format(logs.Records.ShouldHaveSingleItem());
+        warning.ShouldContain(directory);
+        warning.ShouldContain(sticky ? "mode 1777" : "mode 0777");
+        warning.ShouldContain($"chmod go-w '{directory}'");
+    }
+
+    [Fact]
+    public async Task A_symlink_at_the_cache_path_is_not_followed_and_its_target_is_not_modified()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Creating a link needs a privilege there; the check itself runs on every platform.
+        }
+
+        // The planted target is a perfectly valid, private cache file holding the attacker's token.
+        var target = Path.Combine(_directory, "planted", "tokens.json");
+        await Create(path: target).SetAsync("k", Token("attacker-token"));
+        var before = await File.ReadAllBytesAsync(target);
+        Directory.CreateDirectory(Path.GetDirectoryName(CachePath)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.CreateSymbolicLink(CachePath, target);
+        using var logs = new TestLogs();
+        var cache = Create(logger: logs.Factory.CreateLogger("cache"));
+
+        (await cache.GetAsync("k")).ShouldBeNull("the planted token is never used");
+        await cache.SetAsync("k", Token("own-token"));
+
+        (await File.ReadAllBytesAsync(target)).ShouldBe(before, "nothing is written through the link");
+        new FileInfo(CachePath).LinkTarget.ShouldBe(target, "the link is left for its owner to look at");
+        var warning = TestLogs.Format(logs.Records.ShouldHaveSingleItem());
+        warning.ShouldContain(CachePath);
+        warning.ShouldContain("symbolic link");
+        warning.ShouldContain("Remove the link");
+        logs.AllText.ShouldNotContain("attacker-token");
+    }
+
+    [Fact]
+    public async Task A_symlink_at_the_lock_path_is_refused_before_it_is_opened()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Creating a link needs a privilege there.
+        }
+
+        var elsewhere = Path.Combine(_directory, "elsewhere");
+        Directory.CreateDirectory(Path.GetDirectoryName(CachePath)!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.CreateSymbolicLink(CachePath + ".lock", elsewhere);
+        using var logs = new TestLogs();
+
+        await Create(logger: logs.Factory.CreateLogger("cache")).SetAsync("k", Token("t"));
+
+        File.Exists(elsewhere).ShouldBeFalse("opening the lock through the link would have created its target");
+        File.Exists(CachePath).ShouldBeFalse();
+        logs.AllText.ShouldContain("lock file");
+    }
+
+    [Fact]
     public async Task A_damaged_entry_does_not_cost_its_valid_neighbours()
     {
         var expiresAt = _time.GetUtcNow().AddHours(1).ToString("O");
-        Directory.CreateDirectory(Path.GetDirectoryName(CachePath)!);
-        await File.WriteAllTextAsync(
-            CachePath,
+        await WriteFixtureAsync(
             $$$"""{"{{{Sha256("good")}}}": {"token": "kept", "expiresAt": "{{{expiresAt}}}"}, "{{{Sha256("bad")}}}": {"token": 42}}""");
 
         (await Create().GetAsync("good"))!.Value.ShouldBe("kept");

@@ -107,7 +107,9 @@ public sealed class ClientCredentialsTests
     [Fact]
     public async Task An_encrypted_file_cache_is_shared_between_clients()
     {
-        var path = Path.Combine(Path.GetTempPath(), "pax8-cache-" + Guid.NewGuid().ToString("N") + ".json");
+        // A private directory (0700): /tmp itself is world-writable, and the cache refuses such a directory.
+        var directory = Directory.CreateTempSubdirectory("pax8-cache-");
+        var path = Path.Combine(directory.FullName, "tokens.json");
         var key = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)i).ToArray());
         try
         {
@@ -130,7 +132,7 @@ public sealed class ClientCredentialsTests
         }
         finally
         {
-            File.Delete(path);
+            directory.Delete(recursive: true);
         }
     }
 

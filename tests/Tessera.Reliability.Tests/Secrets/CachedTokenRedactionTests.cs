@@ -16,7 +16,9 @@ public sealed class CachedTokenRedactionTests(ITestOutputHelper output)
     public async Task Attack_an_echoed_token_from_the_file_cache_stays_redacted_in_a_second_process()
     {
         await using var server = await EchoingPax8.StartAsync();
-        var file = Path.Combine(Path.GetTempPath(), "pax8-redaction-" + Guid.NewGuid().ToString("N") + ".json");
+        // A private directory (0700): /tmp itself is world-writable, and the cache refuses such a directory.
+        var directory = Directory.CreateTempSubdirectory("pax8-redaction-");
+        var file = Path.Combine(directory.FullName, "tokens.json");
         try
         {
             // The first process fetches the token and leaves it in the shared cache file.
@@ -41,8 +43,7 @@ public sealed class CachedTokenRedactionTests(ITestOutputHelper output)
         }
         finally
         {
-            File.Delete(file);
-            File.Delete(file + ".lock");
+            directory.Delete(recursive: true);
         }
     }
 

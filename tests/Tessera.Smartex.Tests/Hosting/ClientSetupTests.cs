@@ -42,7 +42,7 @@ public sealed class ClientSetupTests : IDisposable
     public void An_existing_key_file_is_loaded()
     {
         var keyFile = Path.Combine(_directory, "api.key");
-        File.WriteAllText(keyFile, TestVectors.A.Pem);
+        TestClients.WritePrivateFile(keyFile, TestVectors.A.Pem);
 
         var client = SmartexClient.Create(new SmartexClientOptions { KeyFile = keyFile, CreateKeyIfMissing = false }, primaryHandler: new RecordingHandler(_ => TestClients.NoContent()));
 
@@ -64,7 +64,7 @@ public sealed class ClientSetupTests : IDisposable
     public void A_corrupt_key_file_is_a_configuration_error_without_key_material()
     {
         var keyFile = Path.Combine(_directory, "bad.key");
-        File.WriteAllText(keyFile, "-----BEGIN EC PRIVATE KEY-----\nnot base64\n-----END EC PRIVATE KEY-----\n");
+        TestClients.WritePrivateFile(keyFile, "-----BEGIN EC PRIVATE KEY-----\nnot base64\n-----END EC PRIVATE KEY-----\n");
 
         var exception = Should.Throw<Tessera.Core.Clients.ClientConfigurationException>(() => SmartexClient.Create(new SmartexClientOptions { KeyFile = keyFile }));
 
@@ -98,7 +98,7 @@ public sealed class ClientSetupTests : IDisposable
     public async Task AddSmartexClient_binds_the_Smartex_section_and_registers_the_client_pairing_store_and_ipn()
     {
         var keyFile = Path.Combine(_directory, "api.key");
-        File.WriteAllText(keyFile, TestVectors.A.Pem);
+        TestClients.WritePrivateFile(keyFile, TestVectors.A.Pem);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Smartex:BaseUrl"] = "https://test.smartex.io",

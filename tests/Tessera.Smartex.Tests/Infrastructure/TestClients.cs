@@ -74,11 +74,21 @@ public static class TestClients
 
     public static HttpResponseMessage NoContent() => new(HttpStatusCode.NoContent);
 
-    /// <summary>A fresh directory under the temp folder, deleted by the caller.</summary>
-    public static string TempDirectory()
+    /// <summary>
+    /// A fresh private directory (0700 on Unix, like the client creates) under the temp folder, deleted by the caller.
+    /// </summary>
+    public static string TempDirectory() => Directory.CreateTempSubdirectory("smartex-tests-").FullName;
+
+    /// <summary>
+    /// Writes a fixture key or token file the way the client writes its own (0600 on Unix): the default 0644 of a test
+    /// file would be refused as readable by others.
+    /// </summary>
+    public static void WritePrivateFile(string path, string content)
     {
-        var path = Path.Combine(Path.GetTempPath(), "smartex-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 }
