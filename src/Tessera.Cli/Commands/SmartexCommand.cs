@@ -43,11 +43,17 @@ internal static class SmartexCommand
         command.SetAction((parse, token) => CommandRunner.RunAsync(token, () =>
         {
             var path = Options(parse).ResolveKeyFile();
+
+            // The same checks as the client's own key loading: no link at the path (not even a dangling one, which
+            // File.Exists calls missing) and a directory nobody else can write.
+            Tessera.Core.Files.PrivateFiles.CheckNotLink(path, "The Smartex key file");
             if (File.Exists(path) && !parse.GetValue(force))
             {
                 throw new CliInputException($"'{path}' already exists; pass --force to replace it");
             }
 
+            Tessera.Core.Files.PrivateFiles.EnsureDirectory(path, "The Smartex key file");
+            Tessera.Core.Files.PrivateFiles.CheckReplaceable(path, "The Smartex key file");
             var identity = SmartexIdentity.Generate();
             identity.SavePem(path);
             CliOutput.Write(new { keyFile = path, sin = identity.Sin, publicKey = identity.PublicKeyHex }, parse.GetValue(Json));
