@@ -121,7 +121,7 @@ public sealed class SmartexIdentity
     public string ExportPem()
     {
         var der = new DerSequence(
-            new DerInteger(1),
+            DerInteger.One,
             new DerOctetString(Secp256k1.To32Bytes(_privateKey)),
             new DerTaggedObject(true, 0, Secp256k1.Oid),
             new DerTaggedObject(true, 1, new DerBitString(_uncompressedPublicKey))).GetDerEncoded();
@@ -227,7 +227,7 @@ public sealed class SmartexIdentity
             }
 
             var identity = new SmartexIdentity(d);
-            var embedded = ecKey.GetPublicKey();
+            var embedded = ecKey.PublicKey;
             if (embedded is not null && !embedded.GetOctets().AsSpan().SequenceEqual(identity._uncompressedPublicKey)
                 && !embedded.GetOctets().AsSpan().SequenceEqual(Convert.FromHexString(identity.PublicKeyHex)))
             {
@@ -251,7 +251,7 @@ public sealed class SmartexIdentity
     private static ECPrivateKeyStructure ReadSec1(Asn1Sequence sequence, string what)
     {
         var structure = ECPrivateKeyStructure.GetInstance(sequence);
-        var parameters = structure.GetParameters();
+        var parameters = structure.Parameters;
         if (parameters is not null && !Secp256k1.Oid.Equals(parameters))
         {
             throw new SmartexKeyFormatException(
