@@ -142,6 +142,7 @@ public sealed class SmartexIdentity
         CryptographicOperations.ZeroMemory(privateKey);
         writer.Reset();
         var base64 = Convert.ToBase64String(der);
+        CryptographicOperations.ZeroMemory(der);
         var builder = new StringBuilder();
         builder.Append("-----BEGIN ").Append(SmartexKeyReader.Sec1Label).Append("-----\n");
         for (var i = 0; i < base64.Length; i += 64)
