@@ -233,7 +233,7 @@ public static class PrivateFiles
         var length = RandomAccess.GetLength(handle);
         return length <= MaxLength
             ? (int)length
-            : throw new InvalidDataException($"{what} '{path}' is {length} bytes long, more than the {MaxLength} bytes such a file can be.");
+            : throw new InvalidDataException($"{what} '{path}' is too large: {length} bytes, more than the {MaxLength} bytes such a file can be.");
     }
 
     private static void CheckDirectory(string directory, string what)

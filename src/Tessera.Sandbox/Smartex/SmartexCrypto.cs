@@ -1,7 +1,7 @@
+using System.Formats.Asn1;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Digests;
@@ -24,6 +24,9 @@ namespace Tessera.Sandbox.Smartex;
 internal static class SmartexCrypto
 {
     private const string Base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+
+    // 30 46 02 21 (33 bytes) 02 21 (33 bytes): both integers 256 bits with a sign pad.
+    private const int MaxSignatureBytes = 72;
 
     private static readonly X9ECParameters Curve = SecNamedCurves.GetByName("secp256k1");
     private static readonly ECDomainParameters Domain = new(Curve.Curve, Curve.G, Curve.N, Curve.H);
@@ -48,29 +51,36 @@ internal static class SmartexCrypto
         }
     }
 
-    /// <summary>Parses a DER signature from hex into (r, s); null when it is not a DER sequence of two positive integers.</summary>
+    /// <summary>
+    /// Parses a DER signature from hex into (r, s); null when it is not a strict-DER sequence of two positive integers.
+    /// The header is untrusted, so its length is checked first (a secp256k1 signature is at most 72 bytes) and it is
+    /// read with the BCL's <see cref="AsnReader"/>, which does not recurse.
+    /// </summary>
     public static (BigInteger R, BigInteger S)? ParseDerSignature(string? hex)
     {
-        var bytes = FromHex(hex?.Trim());
-        if (bytes is null || bytes.Length < 8 || bytes[0] != 0x30)
+        var trimmed = hex?.Trim();
+        if (trimmed is null || trimmed.Length > 2 * MaxSignatureBytes)
+        {
+            return null;
+        }
+
+        var bytes = FromHex(trimmed);
+        if (bytes is null || bytes.Length < 8 || bytes.Length > MaxSignatureBytes || bytes[0] != 0x30)
         {
             return null;
         }
 
         try
         {
-            if (Asn1Object.FromByteArray(bytes) is not Asn1Sequence { Count: 2 } sequence
-                || sequence[0] is not DerInteger r
-                || sequence[1] is not DerInteger s
-                || r.PositiveValue.SignValue <= 0
-                || s.PositiveValue.SignValue <= 0)
-            {
-                return null;
-            }
-
-            return (r.Value, s.Value);
+            var reader = new AsnReader(bytes, AsnEncodingRules.DER);
+            var sequence = reader.ReadSequence();
+            reader.ThrowIfNotEmpty();
+            var r = new BigInteger(sequence.ReadIntegerBytes().ToArray());
+            var s = new BigInteger(sequence.ReadIntegerBytes().ToArray());
+            sequence.ThrowIfNotEmpty();
+            return r.SignValue > 0 && s.SignValue > 0 ? (r, s) : null;
         }
-        catch (Exception exception) when (exception is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
+        catch (AsnContentException)
         {
             return null;
         }

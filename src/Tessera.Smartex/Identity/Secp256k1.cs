@@ -1,7 +1,6 @@
+using System.Formats.Asn1;
 using System.Numerics;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -15,6 +14,15 @@ namespace Tessera.Smartex.Identity;
 /// <summary>The secp256k1 primitives shared by <see cref="SmartexIdentity"/> and <see cref="SmartexSignature"/>.</summary>
 internal static class Secp256k1
 {
+    /// <summary>The curve OID 1.3.132.0.10, written into SEC1 PEM files and required in every key read.</summary>
+    internal const string Oid = "1.3.132.0.10";
+
+    /// <summary>
+    /// The longest DER signature: <c>30 46 02 21 (33 bytes) 02 21 (33 bytes)</c>. Longer input is refused before it
+    /// is parsed (it arrives in an untrusted header).
+    /// </summary>
+    internal const int MaxDerSignatureLength = 72;
+
     private const string Base58Alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
     /// <summary>
@@ -27,9 +35,6 @@ internal static class Secp256k1
     /// <summary>The domain parameters used for signing and verification.</summary>
     internal static readonly ECDomainParameters Domain =
         new(Parameters.Curve, Parameters.G, Parameters.N, Parameters.H, Parameters.GetSeed());
-
-    /// <summary>The curve OID 1.3.132.0.10, written into SEC1 PEM files.</summary>
-    internal static readonly DerObjectIdentifier Oid = SecObjectIdentifiers.SecP256k1;
 
     /// <summary>Half the group order: signatures with a larger S are normalised to N - S (low-S).</summary>
     internal static readonly BcBigInteger HalfN = Parameters.N.ShiftRight(1);
@@ -67,39 +72,47 @@ internal static class Secp256k1
     }
 
     /// <summary>DER <c>SEQUENCE { INTEGER r, INTEGER s }</c>.</summary>
-    internal static byte[] EncodeDer(BcBigInteger r, BcBigInteger s) =>
-        new DerSequence(new DerInteger(r), new DerInteger(s)).GetDerEncoded();
+    internal static byte[] EncodeDer(BcBigInteger r, BcBigInteger s)
+    {
+        // DER is canonical: the BCL writer gives the same bytes as any other correct encoder (minimal two's-complement
+        // integers, a 0x00 pad only when the top bit is set), so signatures stay byte-identical.
+        var writer = new AsnWriter(AsnEncodingRules.DER, MaxDerSignatureLength + 2);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(r.ToByteArray());
+            writer.WriteInteger(s.ToByteArray());
+        }
 
-    /// <summary>Parses a DER signature; <see langword="false"/> for anything but two integers in [1, N-1].</summary>
+        return writer.Encode();
+    }
+
+    /// <summary>
+    /// Parses a strict-DER signature (definite minimal lengths, minimal integers, nothing after the sequence);
+    /// <see langword="false"/> for anything but two integers in [1, N-1], and for more than
+    /// <see cref="MaxDerSignatureLength"/> bytes.
+    /// </summary>
     internal static bool TryDecodeDer(byte[] der, out BcBigInteger r, out BcBigInteger s)
     {
         r = BcBigInteger.Zero;
         s = BcBigInteger.Zero;
+        if (der.Length is < 8 or > MaxDerSignatureLength)
+        {
+            return false;
+        }
+
         try
         {
-            using var stream = new Asn1InputStream(der);
-            if (stream.ReadObject() is not Asn1Sequence sequence || sequence.Count != 2 || stream.ReadObject() is not null)
-            {
-                return false;
-            }
-
-            if (sequence[0] is not DerInteger ri || sequence[1] is not DerInteger si)
-            {
-                return false;
-            }
-
-            r = ri.Value;
-            s = si.Value;
+            // AsnReader is iterative and the input is at most 72 bytes: no recursion, no large allocation.
+            var reader = new AsnReader(der, AsnEncodingRules.DER);
+            var sequence = reader.ReadSequence();
+            reader.ThrowIfNotEmpty();
+            var rBytes = sequence.ReadIntegerBytes();
+            var sBytes = sequence.ReadIntegerBytes();
+            sequence.ThrowIfNotEmpty();
+            r = new BcBigInteger(rBytes.ToArray());
+            s = new BcBigInteger(sBytes.ToArray());
         }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
+        catch (AsnContentException)
         {
             return false;
         }

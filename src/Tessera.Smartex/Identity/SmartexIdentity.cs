@@ -1,9 +1,6 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.Pkcs;
-using Org.BouncyCastle.Asn1.Sec;
-using Org.BouncyCastle.Asn1.X9;
 using BcBigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace Tessera.Smartex.Identity;
@@ -19,9 +16,6 @@ namespace Tessera.Smartex.Identity;
 /// </remarks>
 public sealed class SmartexIdentity
 {
-    private const string PemLabel = "EC PRIVATE KEY";
-    private const string Pkcs8PemLabel = "PRIVATE KEY";
-
     private readonly BcBigInteger _privateKey;
     private readonly byte[] _uncompressedPublicKey;
 
@@ -95,18 +89,24 @@ public sealed class SmartexIdentity
     /// <summary>Reads an identity from a PEM file written by <see cref="SavePem"/> or by the Python/C clients.</summary>
     /// <param name="path">The file path.</param>
     /// <returns>The identity.</returns>
-    /// <exception cref="SmartexKeyFormatException">The file is not a secp256k1 <c>EC PRIVATE KEY</c> (or PKCS#8) PEM.</exception>
+    /// <exception cref="SmartexKeyFormatException">
+    /// The file is not a secp256k1 <c>EC PRIVATE KEY</c> (or PKCS#8) PEM, or is larger than 4096 bytes (checked before
+    /// it is read).
+    /// </exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static SmartexIdentity LoadPem(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return ParsePem(File.ReadAllText(path), $"The key file '{path}'");
+        var what = $"The key file '{path}'";
+        return ParsePem(SmartexKeyReader.ReadFile(path, what), what);
     }
 
     /// <summary>Reads an identity from PEM text (SEC1 <c>EC PRIVATE KEY</c>, or PKCS#8 <c>PRIVATE KEY</c>).</summary>
     /// <param name="pem">The PEM text.</param>
     /// <returns>The identity.</returns>
-    /// <exception cref="SmartexKeyFormatException">The text is not a secp256k1 private key PEM.</exception>
+    /// <exception cref="SmartexKeyFormatException">
+    /// The text is not a secp256k1 private key PEM, or is longer than 4096 characters (checked before it is parsed).
+    /// </exception>
     public static SmartexIdentity FromPem(string pem)
     {
         ArgumentNullException.ThrowIfNull(pem);
@@ -120,20 +120,37 @@ public sealed class SmartexIdentity
     /// <returns>The PEM text. It contains the private key: store it like a password.</returns>
     public string ExportPem()
     {
-        var der = new DerSequence(
-            new DerInteger(1),
-            new DerOctetString(Secp256k1.To32Bytes(_privateKey)),
-            new DerTaggedObject(true, 0, Secp256k1.Oid),
-            new DerTaggedObject(true, 1, new DerBitString(_uncompressedPublicKey))).GetDerEncoded();
+        // DER is canonical, so this is byte for byte what python-ecdsa and the C client write.
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        var privateKey = Secp256k1.To32Bytes(_privateKey);
+        using (writer.PushSequence())
+        {
+            writer.WriteInteger(1);
+            writer.WriteOctetString(privateKey);
+            using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 0, isConstructed: true)))
+            {
+                writer.WriteObjectIdentifier(Secp256k1.Oid);
+            }
+
+            using (writer.PushSequence(new Asn1Tag(TagClass.ContextSpecific, 1, isConstructed: true)))
+            {
+                writer.WriteBitString(_uncompressedPublicKey);
+            }
+        }
+
+        var der = writer.Encode();
+        CryptographicOperations.ZeroMemory(privateKey);
+        writer.Reset();
         var base64 = Convert.ToBase64String(der);
+        CryptographicOperations.ZeroMemory(der);
         var builder = new StringBuilder();
-        builder.Append("-----BEGIN ").Append(PemLabel).Append("-----\n");
+        builder.Append("-----BEGIN ").Append(SmartexKeyReader.Sec1Label).Append("-----\n");
         for (var i = 0; i < base64.Length; i += 64)
         {
             builder.Append(base64, i, Math.Min(64, base64.Length - i)).Append('\n');
         }
 
-        builder.Append("-----END ").Append(PemLabel).Append("-----\n");
+        builder.Append("-----END ").Append(SmartexKeyReader.Sec1Label).Append("-----\n");
         return builder.ToString();
     }
 
@@ -214,123 +231,34 @@ public sealed class SmartexIdentity
 
     private static SmartexIdentity ParsePem(string text, string what)
     {
-        var (label, der) = ReadPemBlock(text, what);
+        var (label, der) = SmartexKeyReader.ReadPemBlock(text, what);
+        byte[]? privateKey = null;
         try
         {
-            var ecKey = label == PemLabel
-                ? ReadSec1(Asn1Sequence.GetInstance(Asn1Object.FromByteArray(der)), what)
-                : ReadPkcs8(der, what);
-            var d = ecKey.GetKey();
+            (privateKey, var embedded) = SmartexKeyReader.ReadKey(label, der, what);
+            var d = new BcBigInteger(1, privateKey);
             if (!Secp256k1.IsValidPrivateScalar(d))
             {
-                throw new SmartexKeyFormatException($"{what} holds a private key outside the secp256k1 range.");
+                throw new SmartexKeyFormatException($"{what} holds a private key outside the secp256k1 range [1, N-1].");
             }
 
             var identity = new SmartexIdentity(d);
-            var embedded = ecKey.GetPublicKey();
-            if (embedded is not null && !embedded.GetOctets().AsSpan().SequenceEqual(identity._uncompressedPublicKey)
-                && !embedded.GetOctets().AsSpan().SequenceEqual(Convert.FromHexString(identity.PublicKeyHex)))
+            if (embedded is not null && !embedded.AsSpan().SequenceEqual(identity._uncompressedPublicKey)
+                && !embedded.AsSpan().SequenceEqual(Convert.FromHexString(identity.PublicKeyHex)))
             {
                 throw new SmartexKeyFormatException($"{what} is corrupt: its public key does not match its private key.");
             }
 
             return identity;
         }
-        catch (Exception ex) when (ex is IOException or ArgumentException or InvalidCastException or InvalidOperationException)
-        {
-            // The parser's own message may quote ASN.1 content (key bytes), so only its type is kept.
-            throw new SmartexKeyFormatException(
-                $"{what} is not a valid EC private key: its ASN.1 structure cannot be read ({ex.GetType().Name}).");
-        }
         finally
         {
             CryptographicOperations.ZeroMemory(der);
-        }
-    }
-
-    private static ECPrivateKeyStructure ReadSec1(Asn1Sequence sequence, string what)
-    {
-        var structure = ECPrivateKeyStructure.GetInstance(sequence);
-        var parameters = structure.GetParameters();
-        if (parameters is not null && !Secp256k1.Oid.Equals(parameters))
-        {
-            throw new SmartexKeyFormatException(
-                $"{what} holds an EC key on an unsupported curve ({Describe(parameters)}); Smartex keys use secp256k1 (1.3.132.0.10).");
-        }
-
-        return structure;
-    }
-
-    private static ECPrivateKeyStructure ReadPkcs8(byte[] der, string what)
-    {
-        var info = PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
-        var algorithm = info.PrivateKeyAlgorithm;
-        if (!X9ObjectIdentifiers.IdECPublicKey.Equals(algorithm.Algorithm))
-        {
-            throw new SmartexKeyFormatException($"{what} holds a {algorithm.Algorithm.Id} key; Smartex keys are secp256k1 EC keys.");
-        }
-
-        if (!Secp256k1.Oid.Equals(algorithm.Parameters))
-        {
-            throw new SmartexKeyFormatException(
-                $"{what} holds an EC key on an unsupported curve ({Describe(algorithm.Parameters)}); Smartex keys use secp256k1 (1.3.132.0.10).");
-        }
-
-        return ReadSec1(Asn1Sequence.GetInstance(info.ParsePrivateKey()), what);
-    }
-
-    private static string Describe(Asn1Encodable? parameters) =>
-        parameters is DerObjectIdentifier oid ? oid.Id : "explicit or missing curve parameters";
-
-    private static (string Label, byte[] Der) ReadPemBlock(string text, string what)
-    {
-        foreach (var label in new[] { PemLabel, Pkcs8PemLabel })
-        {
-            var begin = $"-----BEGIN {label}-----";
-            var end = $"-----END {label}-----";
-            var start = text.IndexOf(begin, StringComparison.Ordinal);
-            if (start < 0)
+            if (privateKey is not null)
             {
-                continue;
+                CryptographicOperations.ZeroMemory(privateKey);
             }
-
-            start += begin.Length;
-            var stop = text.IndexOf(end, start, StringComparison.Ordinal);
-            if (stop < 0)
-            {
-                throw new SmartexKeyFormatException($"{what} is truncated: '{end}' is missing.");
-            }
-
-            var body = text[start..stop];
-            if (body.Contains("Proc-Type:", StringComparison.Ordinal) || body.Contains("DEK-Info:", StringComparison.Ordinal))
-            {
-                throw new SmartexKeyFormatException($"{what} is an encrypted PEM; encrypted keys are not supported.");
-            }
-
-            var base64 = new StringBuilder(body.Length);
-            foreach (var c in body)
-            {
-                if (!char.IsWhiteSpace(c))
-                {
-                    base64.Append(c);
-                }
-            }
-
-            var buffer = new byte[base64.Length];
-            if (!Convert.TryFromBase64String(base64.ToString(), buffer, out var written) || written == 0)
-            {
-                throw new SmartexKeyFormatException($"{what} is corrupt: the PEM body is not valid Base64.");
-            }
-
-            var der = buffer.AsSpan(0, written).ToArray();
-            CryptographicOperations.ZeroMemory(buffer);
-            return (label, der);
         }
-
-        throw new SmartexKeyFormatException(
-            text.Contains("-----BEGIN ", StringComparison.Ordinal)
-                ? $"{what} holds an unsupported PEM block; expected '-----BEGIN EC PRIVATE KEY-----' (SEC1) or '-----BEGIN PRIVATE KEY-----' (PKCS#8)."
-                : $"{what} is not a PEM file: '-----BEGIN EC PRIVATE KEY-----' was not found.");
     }
 
     private static void TryDelete(string path)

@@ -57,7 +57,9 @@ internal static partial class SmartexIdentityFile
         }
         catch (SmartexKeyFormatException ex)
         {
-            throw new ClientConfigurationException("Smartex", $"The Smartex key file '{path}' is not a secp256k1 private key PEM; fix or remove it (a new key must be paired again).", ex);
+            // The reason (too large, corrupt, wrong curve...) is in the inner message, which names the file and
+            // never quotes key bytes; the CLI prints only this message, so it is repeated here.
+            throw new ClientConfigurationException("Smartex", $"The Smartex key file '{path}' is not a secp256k1 private key PEM; fix or remove it (a new key must be paired again). {ex.Message}", ex);
         }
     }
 
