@@ -10,7 +10,10 @@ namespace Tessera.Cli.Commands;
 /// <summary>Runs a command body and turns every failure into one line on stderr and a documented exit code.</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(CancellationToken token, Func<Task> body)
+    /// <param name="token">The command's cancellation.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="verbose">With <c>--verbose</c>, a failed call's response body follows the error line (redacted).</param>
+    public static async Task<int> RunAsync(CancellationToken token, Func<Task> body, bool verbose = false)
     {
         try
         {
@@ -42,6 +45,11 @@ internal static class CommandRunner
         catch (ApiException exception)
         {
             CliOutput.Error(Describe(exception));
+            if (verbose)
+            {
+                CliOutput.ResponseBody(exception);
+            }
+
             return ExitCodes.ApiError;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -53,6 +61,12 @@ internal static class CommandRunner
 
     private static string Describe(ApiException exception)
     {
+        if (exception is ResponseReadException unreadable)
+        {
+            // The operation, the JSON path, the expected type and what came (redacted) are all in the message.
+            return unreadable.Message;
+        }
+
         var vendor = exception switch
         {
             { Error: Tessera.Pax8.Error error } => $" {error.Type}: {error.Message}",

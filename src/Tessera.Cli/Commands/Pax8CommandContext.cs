@@ -120,7 +120,7 @@ internal static class Pax8CommandContext
     }
 
     private static Task<int> RunAsync(ParseResult parse, CancellationToken token, Func<Pax8Invocation, Task> body) =>
-        CommandRunner.RunAsync(token, () => body(new Pax8Invocation(parse, token)));
+        CommandRunner.RunAsync(token, () => body(new Pax8Invocation(parse, token)), parse.GetValue(Verbose));
 
     private static string Describe(string? source) => source == "-" ? "standard input" : $"'{source}'";
 

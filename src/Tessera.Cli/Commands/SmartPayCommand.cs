@@ -136,5 +136,5 @@ internal static class SmartPayCommand
             options.BaseUrl = parse.GetValue(BaseUrl) ?? options.BaseUrl;
             var client = SmartPayClient.Create(options, loggerFactory);
             CliOutput.Write(await action(client, parse, token), parse.GetValue(Json));
-        }));
+        }, parse.GetValue(Verbose)));
 }

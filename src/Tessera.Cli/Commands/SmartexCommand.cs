@@ -191,5 +191,5 @@ internal static class SmartexCommand
             {
                 AnsiConsole.MarkupLine("[grey]Open the approval URL and approve the request; the token is stored and used once approved.[/]");
             }
-        }));
+        }, parse.GetValue(Verbose)));
 }

@@ -108,6 +108,30 @@ internal static class CliOutput
     public static void Error(string message) =>
         Console.Error.WriteLine("error: " + SecretRedactor.Shared.RedactBody(message ?? string.Empty, mediaType: null).ReplaceLineEndings(" "));
 
+    /// <summary>
+    /// Writes a failed call's response body to stderr, redacted (secrets and sensitive members), for <c>--verbose</c>:
+    /// the error line says what failed, this shows what came.
+    /// </summary>
+    /// <param name="exception">The failure.</param>
+    public static void ResponseBody(Tessera.Core.Errors.ApiException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (string.IsNullOrEmpty(exception.Response))
+        {
+            return;
+        }
+
+        if (exception.Response.Length > Tessera.Core.Errors.ApiException.MaxRedactedBodyLength)
+        {
+            Console.Error.WriteLine($"response body: {exception.Response.Length:N0} characters, too large to show redacted");
+            return;
+        }
+
+        var mediaType = exception.Headers.TryGetValue("Content-Type", out var values) ? values.FirstOrDefault()?.Split(';')[0].Trim() : null;
+        Console.Error.WriteLine("response body (redacted):");
+        Console.Error.WriteLine(SecretRedactor.Shared.RedactBody(exception.Response, mediaType));
+    }
+
     private static IEnumerable<PropertyInfo> ScalarProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => IsScalar(p.PropertyType));
 

@@ -28,13 +28,13 @@ public sealed partial class ResponseReadException : ApiException
 
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What failed.</param>
-    /// <param name="innerException">Not kept by <see cref="From"/>; available for callers that know it is safe.</param>
+    /// <param name="innerException">Not kept by the <c>From</c> methods; available for callers that know it is safe.</param>
     public ResponseReadException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
-    private ResponseReadException(string message, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? path, int? line, int? position, string targetType, string reason)
+    private ResponseReadException(string message, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? path, int? line, int? position, string targetType, string reason, string? operation, string? expected, string? actual)
         : base(message, statusCode, body, headers, null)
     {
         JsonPath = path;
@@ -42,7 +42,25 @@ public sealed partial class ResponseReadException : ApiException
         LinePosition = position;
         TargetType = targetType;
         Reason = reason;
+        Operation = operation;
+        Expected = expected;
+        Actual = actual;
     }
+
+    /// <summary>The operation whose response this was, for example <c>Pax8 findUsageLines</c>, when known.</summary>
+    public string? Operation { get; }
+
+    /// <summary>What the model expects at <see cref="JsonPath"/>, for example <c>UsageLine.productId (Guid)</c>, when known.</summary>
+    public string? Expected { get; }
+
+    /// <summary>
+    /// What came at <see cref="JsonPath"/>: its JSON kind and, for a scalar, its value (redacted, at most
+    /// <see cref="MaxQuotedValueLength"/> characters; a field whose name is sensitive shows <c>***</c>), when known.
+    /// </summary>
+    public string? Actual { get; }
+
+    /// <summary>The longest value quoted in <see cref="Actual"/>, in characters.</summary>
+    public const int MaxQuotedValueLength = 64;
 
     /// <summary>The JSON path of the value that failed, for example <c>content[3].productId</c>; <see langword="null"/> when unknown.</summary>
     public string? JsonPath { get; }
@@ -66,7 +84,30 @@ public sealed partial class ResponseReadException : ApiException
     /// <param name="body">The raw body.</param>
     /// <param name="headers">The response headers.</param>
     /// <returns>The safe description.</returns>
-    public static ResponseReadException From(JsonException exception, Type targetType, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    public static ResponseReadException From(JsonException exception, Type targetType, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers) =>
+        Create(exception, targetType, statusCode, body, headers, operation: null);
+
+    /// <summary>
+    /// Describes a Json.NET failure of <paramref name="response"/>'s body: the operation (from the request's
+    /// descriptor), the JSON path, what the model expects there and what came (redacted), without the values the
+    /// parser's message quotes.
+    /// </summary>
+    /// <param name="exception">The parser's exception (not kept: its message quotes body values).</param>
+    /// <param name="targetType">The model being read.</param>
+    /// <param name="response">The response.</param>
+    /// <param name="body">The raw body.</param>
+    /// <param name="headers">The response headers.</param>
+    /// <returns>The safe description.</returns>
+    public static ResponseReadException From(JsonException exception, Type targetType, HttpResponseMessage response, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var operation = response.RequestMessage is { } request && Operations.OperationDescriptor.Of(request) is { } descriptor
+            ? $"{descriptor.Api} {descriptor.OperationId}"
+            : null;
+        return Create(exception, targetType, (int)response.StatusCode, body, headers, operation);
+    }
+
+    private static ResponseReadException Create(JsonException exception, Type targetType, int statusCode, string? body, IReadOnlyDictionary<string, IEnumerable<string>> headers, string? operation)
     {
         ArgumentNullException.ThrowIfNull(exception);
         ArgumentNullException.ThrowIfNull(targetType);
@@ -77,10 +118,15 @@ public sealed partial class ResponseReadException : ApiException
             _ => ((string?)null, (int?)null, (int?)null),
         };
         var reason = Sanitize(exception.Message);
+        var expected = string.IsNullOrEmpty(path) ? null : JsonPathMember.Describe(targetType, path);
+        var actual = string.IsNullOrEmpty(path) ? null : JsonPathMember.DescribeValue(body, path, MaxRedactedBodyLength, MaxQuotedValueLength);
         var where = string.IsNullOrEmpty(path) ? "the body" : $"'{path}'";
         var at = line is > 0 ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, position {position})") : string.Empty;
-        var message = $"Could not read {where}{at} as part of {targetType.Name}: {reason}";
-        return new ResponseReadException(message, statusCode, body, headers ?? new Dictionary<string, IEnumerable<string>>(), path, line, position, targetType.FullName ?? targetType.Name, reason);
+        var what = expected is null ? $"as part of {targetType.Name}" : $"as {expected}";
+        var came = actual is null ? string.Empty : $"; got {actual}";
+        var prefix = operation is null ? string.Empty : operation + ": ";
+        var message = $"{prefix}Could not read {where}{at} {what}{came}: {reason}";
+        return new ResponseReadException(message, statusCode, body, headers ?? new Dictionary<string, IEnumerable<string>>(), path, line, position, targetType.FullName ?? targetType.Name, reason, operation, expected, actual);
     }
 
     private static string Sanitize(string message)

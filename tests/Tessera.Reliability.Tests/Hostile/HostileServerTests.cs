@@ -280,6 +280,39 @@ public sealed class HostileServerTests
         failure.Message.ShouldNotContain("p4ssw0rd-in-url");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_cli_says_which_operation_field_and_value_could_not_be_read(bool verbose)
+    {
+        await using var server = await HostileServer.StartAsync();
+        var page = await File.ReadAllTextAsync(Infrastructure.Repo.PathOf("tests", "Tessera.Pax8.Tests", "Payloads", "company-page.json"));
+        server.Respond = context =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(page.Replace("\"size\": 2", "\"size\": \"two\"", StringComparison.Ordinal));
+        };
+        string[] args = ["pax8", "companies", "list", "--base-url", new Uri(server.BaseUrl, "v1/").ToString(), "--token-url", server.TokenUrl.ToString()];
+
+        var (exitCode, _, error) = await Infrastructure.CliRun.RunAsync(
+            new Dictionary<string, string?> { ["PAX8_CLIENT_ID"] = "hostile-client", ["PAX8_CLIENT_SECRET"] = "hostile-client-secret-9f1" },
+            verbose ? [.. args, "--verbose"] : args);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("error: Pax8 findCompanies: Could not read 'page.size'");
+        error.ShouldContain("as Page.size (integer); got the string \"two\"");
+        error.ShouldNotContain("hostile-client-secret-9f1");
+        if (verbose)
+        {
+            error.ShouldContain("response body (redacted):");
+            error.ShouldContain("totalElements");
+        }
+        else
+        {
+            error.ShouldNotContain("response body");
+        }
+    }
+
     private static Pax8Client Pax8(HostileServer server, CountingTransport? transport = null) => Pax8Client.Create(new Pax8ClientOptions
     {
         ClientId = "hostile-client",
