@@ -14,6 +14,7 @@ internal static class CliApplication
         Pax8Command.Create(),
         SmartPayCommand.Create(),
         SmartexCommand.Create(),
+        Output.DriftReport.Option,
     };
 
     public static async Task<int> RunAsync(string[] args)
@@ -31,7 +32,15 @@ internal static class CliApplication
             return Commands.ExitCodes.InvalidInput;
         }
 
-        return await parse.InvokeAsync();
+        if (!parse.GetValue(Output.DriftReport.Option))
+        {
+            return await parse.InvokeAsync();
+        }
+
+        using var drift = new Output.DriftReport();
+        var exitCode = await parse.InvokeAsync();
+        drift.Write();
+        return exitCode;
     }
 
     /// <summary>Plain text when output is redirected or NO_COLOR is set: no colours, no escape codes, no live progress.</summary>

@@ -15,11 +15,13 @@ internal static class SandboxCommand
             CustomParser = CliParsers.AbsoluteUri,
             Description = "The Smartex base URL clients use when a proxy stands in front of the sandbox (signatures cover the URL the client saw).",
         };
-        var command = new Command("sandbox", "Run the embedded sandbox until Ctrl+C: Pax8 under /pax8/v1/, SmartPay under /smartpay/1-2/, Smartex under /smartex/.") { urls, smartexPublicUrl };
+        var drift = new Option<bool>("--drift") { Description = "Answer like a vendor that drifted from its docs (an undocumented member, unlisted status values), to try --report-drift." };
+        var command = new Command("sandbox", "Run the embedded sandbox until Ctrl+C: Pax8 under /pax8/v1/, SmartPay under /smartpay/1-2/, Smartex under /smartex/.") { urls, smartexPublicUrl, drift };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new SandboxOptions();
             options.Smartex.PublicBaseUrl = parse.GetValue(smartexPublicUrl);
+            options.Drift = parse.GetValue(drift);
             var app = SandboxServer.Build(options, parse.GetValue(urls)!);
             await app.StartAsync(cancellationToken);
             var address = app.Urls.First().TrimEnd('/');

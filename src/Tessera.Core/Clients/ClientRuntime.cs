@@ -39,6 +39,7 @@ public abstract class ClientRuntime : IDisposable
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         Redactor = new SecretRedactor(options.TimeProvider);
         HttpLogger = CreateLogger("Http");
+        Drift = new Drift.DriftLog(CreateLogger("Drift"));
         RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
         ResiliencePipeline = ClientResilience.Build(options.Resilience, options.TimeProvider, HttpLogger, Redactor);
         foreach (var secret in configuredSecrets ?? [])
@@ -55,6 +56,9 @@ public abstract class ClientRuntime : IDisposable
 
     /// <summary>Removes this client's secrets (and every token it was issued, until shortly after expiry) from logs and traces.</summary>
     public SecretRedactor Redactor { get; }
+
+    /// <summary>Where this client logs responses that drift from the spec (once per operation, JSON path and kind).</summary>
+    public Drift.DriftLog Drift { get; }
 
     /// <summary>The client-side request budget, or <see langword="null"/> when <see cref="ClientOptions.RequestsPerMinute"/> is 0.</summary>
     public RateLimiter? RateLimiter { get; }

@@ -27,6 +27,9 @@ internal sealed class OperationHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var operation = OperationDescriptor.Of(request);
+
+        // The generated reading code finds this client's drift log on the response's request.
+        request.Options.Set(Drift.DriftLog.RequestOption, _runtime.Drift);
         using var activity = operation is null || !ClientDiagnostics.ActivitySource.HasListeners()
             ? null
             : ClientDiagnostics.ActivitySource.StartActivity(operation.OperationSpanName, ActivityKind.Internal);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Tessera.Core.Drift;
 
 namespace Tessera.Core.Serialization;
 
@@ -19,15 +20,35 @@ public sealed class ExtensibleEnumJsonConverter<T> : JsonConverter
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(objectType);
-        return reader.TokenType switch
+        T value;
+        switch (reader.TokenType)
         {
-            JsonToken.Null or JsonToken.Undefined => objectType == typeof(T?) ? null : default(T),
-            JsonToken.String => T.FromValue((string)reader.Value!),
-            JsonToken.Integer or JsonToken.Float => T.FromValue(Convert.ToString(reader.Value, CultureInfo.InvariantCulture)!),
-            JsonToken.Boolean => T.FromValue((bool)reader.Value! ? "true" : "false"),
-            _ => throw new JsonSerializationException(
-                $"Cannot read {typeof(T).Name} from a JSON {reader.TokenType} at path '{reader.Path}': expected a string."),
-        };
+            case JsonToken.Null or JsonToken.Undefined:
+                return objectType == typeof(T?) ? null : default(T);
+            case JsonToken.String:
+                value = T.FromValue((string)reader.Value!);
+                break;
+            case JsonToken.Integer or JsonToken.Float:
+                value = T.FromValue(Convert.ToString(reader.Value, CultureInfo.InvariantCulture)!);
+                WireDrift.Record(DriftKind.TypeMismatch, reader, $"number for {typeof(T).Name}");
+                break;
+            case JsonToken.Boolean:
+                value = T.FromValue((bool)reader.Value! ? "true" : "false");
+                WireDrift.Record(DriftKind.TypeMismatch, reader, $"boolean for {typeof(T).Name}");
+                break;
+            default:
+                throw new JsonSerializationException(
+                    $"Cannot read {typeof(T).Name} from a JSON {reader.TokenType} at path '{reader.Path}': expected a string.");
+        }
+
+        if (!value.IsKnown)
+        {
+            // Enum values are vocabulary, not data: the value itself (cut short) is what a discrepancy note needs.
+            var text = value.Value.Length <= 64 ? value.Value : string.Concat(value.Value.AsSpan(0, 63), "…");
+            WireDrift.Record(DriftKind.UnknownEnumValue, reader, $"{typeof(T).Name} \"{text}\"");
+        }
+
+        return value;
     }
 
     /// <inheritdoc />

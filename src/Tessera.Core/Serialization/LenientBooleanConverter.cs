@@ -1,5 +1,6 @@
 using System.Globalization;
 using Newtonsoft.Json;
+using Tessera.Core.Drift;
 
 namespace Tessera.Core.Serialization;
 
@@ -26,6 +27,8 @@ public sealed class LenientBooleanConverter : JsonConverter
                 // Already a boxed bool: returning it as is saves a box per value.
                 return reader.Value is bool ? reader.Value : throw Fail(reader, "the boolean token has no value");
             case JsonToken.Integer:
+                WireDrift.Record(DriftKind.TypeMismatch, reader, "integer for boolean");
+
                 // An integer beyond long arrives as a BigInteger, which Convert.ToInt64 cannot take (InvalidCastException).
                 return (reader.Value is long or int ? Convert.ToInt64(reader.Value, CultureInfo.InvariantCulture) : long.MaxValue) switch
                 {
@@ -40,6 +43,7 @@ public sealed class LenientBooleanConverter : JsonConverter
                     return nullable ? null : throw Fail(reader, "an empty string is not a boolean");
                 }
 
+                WireDrift.Record(DriftKind.TypeMismatch, reader, "string for boolean");
                 return text.ToUpperInvariant() switch
                 {
                     "TRUE" or "1" or "YES" or "Y" => true,

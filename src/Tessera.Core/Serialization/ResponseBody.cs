@@ -25,6 +25,9 @@ public sealed class ResponseBody : IDisposable
         _encoding = encoding;
     }
 
+    // One instance: a contract resolver caches its contracts.
+    private static readonly Drift.DriftContractResolver SharedDriftResolver = new();
+
     /// <summary>The number of bytes read.</summary>
     public int Length => _length;
 
@@ -93,6 +96,12 @@ public sealed class ResponseBody : IDisposable
     {
         var serializer = JsonSerializer.Create(settings);
         serializer.CheckAdditionalContent = true;
+        if (settings.ContractResolver is null || settings.ContractResolver.GetType() == typeof(Newtonsoft.Json.Serialization.DefaultContractResolver))
+        {
+            // Same contracts, plus unknown members reported as drift; a caller's own resolver is left alone.
+            serializer.ContractResolver = SharedDriftResolver;
+        }
+
         return serializer;
     }
 
@@ -121,6 +130,7 @@ public sealed class ResponseBody : IDisposable
 
         using var text = new PooledCharReader(chars, count);
         using var reader = new JsonTextReader(text) { ArrayPool = JsonCharArrayPool.Instance };
+        Drift.WireDrift.Attach(reader);
         return serializer.Deserialize<T>(reader);
     }
 

@@ -42,6 +42,13 @@ public sealed class SandboxOptions
     /// </summary>
     public Faults.SandboxFaults? Faults { get; set; } = new();
 
+    /// <summary>
+    /// Answer like a vendor that drifted from its docs: an undocumented <c>sandboxDrift</c> member on every JSON
+    /// response and its items, and item <c>status</c> values no spec lists (<c>drifted</c>), so a client's drift
+    /// report (<c>--report-drift</c>, docs/drift.md) can be tried end to end. Off by default.
+    /// </summary>
+    public bool Drift { get; set; }
+
     /// <summary>Settings of the SmartPay API (under <c>/smartpay/</c>).</summary>
     public SmartPay.SmartPaySandboxOptions SmartPay { get; set; } = new();
 

@@ -103,6 +103,7 @@ public static class SandboxServer
 
         var app = builder.Build();
         Faults.SandboxFaultMiddleware.Use(app, options.Faults);
+        Faults.SandboxDriftMiddleware.Use(app, options.Drift);
         foreach (var api in apis)
         {
             api.Map(app);
