@@ -38,11 +38,12 @@ internal sealed class SmartexClientRuntime : ClientRuntime<SmartexClientOptions>
     protected override bool UsesRateLimitScopes => true;
 
     /// <summary>
-    /// The facade token handler runs just before signing because it changes the URL or body, and decides whether the
+    /// The guid and facade token handlers run just before signing because they change the URL or body; the token handler also decides whether the
     /// request is signed at all; signing is last so the signature covers the exact URL and body bytes sent.
     /// </summary>
     protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => pipeline
         .Add(PipelineStage.ErrorEnvelope, new SmartexErrorEnvelopeHandler())
+        .Add(PipelineStage.InjectedFields, new Tokens.SmartexRequestGuidHandler())
         .Add(PipelineStage.InjectedFields, new SmartexFacadeTokenHandler(TokenStore))
         .Add(PipelineStage.Signing, new SmartexSigningHandler(Identity));
 

@@ -8,7 +8,8 @@ using Spectre.Console;
 namespace Tessera.Cli.Commands;
 
 /// <summary>
-/// <c>smartex keygen | pair | token create | approve | invoice create | invoice get | invoices list | rates | currencies</c>:
+/// <c>smartex keygen | pair | token create | approve | invoice create | invoice get | invoice refunds | invoice refund |
+/// invoices list | rates | currencies</c>:
 /// the signed Smartex API with a local key file and paired facade tokens.
 /// </summary>
 internal static class SmartexCommand
@@ -151,6 +152,16 @@ internal static class SmartexCommand
         var get = new Command("get", "Show an invoice (merchant view when a merchant token is paired).") { id };
         SetAction(get, async (c, p, ct) => (await c.GetInvoiceAsync(p.GetValue(id)!, ct)).Data);
         invoice.Subcommands.Add(get);
+
+        // Refunds are authorised by the invoice's own resource token, which only the merchant view carries: fetch the
+        // invoice first, then use its token.
+        var refunds = new Command("refunds", "List an invoice's refund requests (fetches the invoice with the merchant token for its resource token).") { id };
+        SetAction(refunds, async (c, p, ct) => (await c.GetRefundsAsync(await InvoiceWithTokenAsync(c, p.GetValue(id)!, ct), ct)).Data);
+        invoice.Subcommands.Add(refunds);
+
+        var refund = new Command("refund", "Request a refund of a paid invoice (merchant token, for the invoice's resource token). Sent once, never retried.") { id };
+        SetAction(refund, async (c, p, ct) => (await c.CreateRefundAsync(await InvoiceWithTokenAsync(c, p.GetValue(id)!, ct), cancellationToken: ct)).Data);
+        invoice.Subcommands.Add(refund);
         return invoice;
     }
 
@@ -168,6 +179,17 @@ internal static class SmartexCommand
         });
         invoices.Subcommands.Add(list);
         return invoices;
+    }
+
+    private static async Task<Tessera.Smartex.Invoice> InvoiceWithTokenAsync(SmartexClient client, string invoiceId, CancellationToken cancellationToken)
+    {
+        var invoice = (await client.GetInvoiceAsync(invoiceId, cancellationToken)).Data;
+        if (string.IsNullOrEmpty(invoice.Token))
+        {
+            throw new CliInputException($"invoice {invoiceId} came back without its resource token (the public view); pair a merchant token first");
+        }
+
+        return invoice;
     }
 
     private static DateTimeOffset Day(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -22,7 +22,11 @@ internal enum SmartexSigning
 /// <paramref name="Facades"/> empty means no facade token (public facade); <paramref name="TokenOptional"/> allows a
 /// public, token-less call besides the facade one.
 /// </summary>
-internal sealed record SmartexOperation(string OperationId, SmartexSigning Signing, IReadOnlyList<string> Facades, bool TokenOptional = false);
+internal sealed record SmartexOperation(string OperationId, SmartexSigning Signing, IReadOnlyList<string> Facades, bool TokenOptional = false)
+{
+    /// <summary>The spec's <c>x-smartex-facade: resource</c>: the token of the resource the path names, not a facade token.</summary>
+    public const string Resource = "resource";
+}
 
 /// <summary>Who made a request that passed the gate: the SIN of a valid signature and the token it presented (if any).</summary>
 internal sealed record SmartexCaller(string? Sin, SmartexToken? Token, string? ResourceToken, byte[] Body);
@@ -176,6 +180,13 @@ internal sealed class SmartexAuthentication
             {
                 // deliverBill also takes the bill's own resource token (spec BillDeliveryRequest).
                 if (operation.OperationId == "deliverBill" && store.Bills.Any(bill => bill.Token == tokenText))
+                {
+                    return (null, tokenText);
+                }
+
+                // Refunds take the invoice's own resource token (x-smartex-facade: resource); the endpoint checks
+                // that it is the token of the invoice in the path.
+                if (operation.Facades.Contains(SmartexOperation.Resource) && store.Invoices.Any(invoice => invoice.Token == tokenText))
                 {
                     return (null, tokenText);
                 }

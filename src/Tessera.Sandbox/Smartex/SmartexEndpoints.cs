@@ -16,6 +16,7 @@ internal sealed partial class SmartexEndpoints
 {
     private static readonly string[] PosOrMerchant = [SmartexFacades.Pos, SmartexFacades.Merchant];
     private static readonly string[] MerchantOnly = [SmartexFacades.Merchant];
+    private static readonly string[] ResourceOnly = [SmartexOperation.Resource];
 
     private static readonly string[] BuyerFieldNames =
         ["buyerName", "buyerAddress1", "buyerAddress2", "buyerAddress3", "buyerAddress4", "buyerCity", "buyerState", "buyerZip", "buyerCountry", "buyerEmail", "buyerPhone"];
@@ -40,6 +41,8 @@ internal sealed partial class SmartexEndpoints
         api.MapPost("/invoices", CreateInvoiceAsync).WithMetadata(new SmartexOperation("createInvoice", SmartexSigning.Required, PosOrMerchant));
         api.MapGet("/invoices", GetInvoicesAsync).WithMetadata(new SmartexOperation("getInvoices", SmartexSigning.Required, MerchantOnly));
         api.MapGet("/invoices/{id}", GetInvoiceAsync).WithMetadata(new SmartexOperation("getInvoice", SmartexSigning.Optional, MerchantOnly, TokenOptional: true));
+        api.MapGet("/invoices/{id}/refunds", GetRefundsAsync).WithMetadata(new SmartexOperation("getRefunds", SmartexSigning.Required, ResourceOnly));
+        api.MapPost("/invoices/{id}/refunds", CreateRefundAsync).WithMetadata(new SmartexOperation("createRefund", SmartexSigning.Required, ResourceOnly));
         api.MapPost("/bills", CreateBillAsync).WithMetadata(new SmartexOperation("createBill", SmartexSigning.Required, MerchantOnly));
         api.MapGet("/bills", GetBillsAsync).WithMetadata(new SmartexOperation("getBills", SmartexSigning.Required, MerchantOnly));
         api.MapGet("/bills/{id}", GetBillAsync).WithMetadata(new SmartexOperation("getBill", SmartexSigning.Required, MerchantOnly));
@@ -58,8 +61,13 @@ internal sealed partial class SmartexEndpoints
         api.MapPost("/_sandbox/invoices/{id}/complete", context => DriveInvoiceAsync(context, "confirmed", "complete"));
     }
 
-    /// <summary>The sandbox's own Smartex base (<c>scheme://host/smartex</c>), where the hosted pages live.</summary>
-    public string OwnBase(HttpRequest request) => request.Scheme + "://" + request.Host.Value + prefix;
+    /// <summary>
+    /// The Smartex base clients reach (<c>scheme://host/smartex</c>, or <see cref="SmartexSandboxOptions.PublicBaseUrl"/>
+    /// behind a proxy), where the hosted pages live: an invoice <c>url</c> must be one the buyer can open.
+    /// </summary>
+    public string OwnBase(HttpRequest request) => store.Options.PublicBaseUrl is { } publicBase
+        ? publicBase.AbsoluteUri.TrimEnd('/')
+        : request.Scheme + "://" + request.Host.Value + prefix;
 
     // ---- Tokens -----------------------------------------------------------------------------------------------
 
@@ -245,7 +253,8 @@ internal sealed partial class SmartexEndpoints
     private Task GetInvoicesAsync(HttpContext context)
     {
         var request = context.Request;
-        var start = SmartexRequest.QueryDate(request, "dateStart", end: false) ?? throw SmartexErrors.BadRequest("dateStart is required");
+        // dateStart is optional (spec S20: the Node client lists invoices without it); no lower bound then.
+        var start = SmartexRequest.QueryDate(request, "dateStart", end: false) ?? DateTimeOffset.MinValue;
         var end = SmartexRequest.QueryDate(request, "dateEnd", end: true);
         var status = SmartexRequest.QueryEnum(request, "status", SmartexRequest.InvoiceStatuses);
         var orderId = SmartexRequest.Query(request, "orderId");
@@ -270,6 +279,78 @@ internal sealed partial class SmartexEndpoints
         }
 
         return SmartexJson.WriteAsync(context, StatusCodes.Status200OK, SmartexJson.Envelope(data, "merchant/invoice"));
+    }
+
+    // ---- Refunds ----------------------------------------------------------------------------------------------
+
+    private Task GetRefundsAsync(HttpContext context)
+    {
+        var data = new JsonArray();
+        lock (store.Sync)
+        {
+            var invoice = InvoiceForResourceToken(context);
+            foreach (var refund in store.Refunds.Where(refund => refund.InvoiceId == invoice.Id))
+            {
+                data.Add(SmartexJson.Refund(refund));
+            }
+        }
+
+        return SmartexJson.WriteAsync(context, StatusCodes.Status200OK, SmartexJson.Envelope(data));
+    }
+
+    private Task CreateRefundAsync(HttpContext context)
+    {
+        var caller = SmartexAuthentication.Caller(context);
+        var body = (JsonObject)JsonNode.Parse(caller.Body)!;
+        var guid = body["guid"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var extra = new JsonObject();
+        foreach (var (name, member) in body)
+        {
+            if (name is not ("token" or "guid"))
+            {
+                extra[name] = member?.DeepClone();
+            }
+        }
+
+        SmartexRefund refund;
+        lock (store.Sync)
+        {
+            var invoice = InvoiceForResourceToken(context);
+
+            // Nothing documents refund rules; an invoice that never received money has nothing to refund, so the
+            // sandbox refuses new and expired ones the way it refuses other impossible requests.
+            if (invoice.Status is "new" or "expired")
+            {
+                throw SmartexErrors.BadRequest("Invoice " + invoice.Id + " has not been paid (status " + invoice.Status + "); there is nothing to refund");
+            }
+
+            // No source says the server deduplicates on guid: every POST is a new refund request, as sent.
+            refund = new SmartexRefund
+            {
+                Id = store.NewId(),
+                InvoiceId = invoice.Id,
+                Token = store.NewToken(),
+                RequestDate = store.Now,
+                Guid = guid,
+                Extra = extra,
+            };
+            store.Refunds.Add(refund);
+        }
+
+        return SmartexJson.WriteAsync(context, StatusCodes.Status200OK, SmartexJson.Envelope(SmartexJson.Refund(refund)));
+    }
+
+    // Caller holds store.Sync. The resource token authorises its own invoice only.
+    private SmartexInvoice InvoiceForResourceToken(HttpContext context)
+    {
+        var id = (string)context.Request.RouteValues["id"]!;
+        var invoice = store.InvoicesById.GetValueOrDefault(id) ?? throw SmartexErrors.NotFound("Invoice not found: " + id);
+        if (SmartexAuthentication.Caller(context).ResourceToken != invoice.Token)
+        {
+            throw SmartexErrors.Unauthorized("Invalid token: it is not the resource token of invoice " + id);
+        }
+
+        return invoice;
     }
 
     // ---- Bills ------------------------------------------------------------------------------------------------

@@ -179,6 +179,22 @@ internal static class SmartexJson
     public static string PaymentAddress(string invoiceId) =>
         "0x" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("smartex-sandbox:" + invoiceId)).AsSpan(0, 20));
 
+    /// <summary>A refund request (spec <c>Refund</c>): id, token, the invoice, when, the guid, and the members sent.</summary>
+    public static JsonObject Refund(SmartexRefund refund)
+    {
+        var json = (JsonObject)refund.Extra.DeepClone();
+        json["id"] = refund.Id;
+        json["token"] = refund.Token;
+        json["invoiceId"] = refund.InvoiceId;
+        json["requestDate"] = Millis(refund.RequestDate);
+        if (refund.Guid is not null)
+        {
+            json["guid"] = refund.Guid;
+        }
+
+        return json;
+    }
+
     public static JsonObject Bill(SmartexBill bill)
     {
         var json = new JsonObject

@@ -154,3 +154,24 @@ internal sealed class SmartexBill
 
     public IReadOnlyList<SmartexBillItem> Items { get; set; } = [];
 }
+
+/// <summary>
+/// A refund request of an invoice (spec <c>Refund</c>, <c>POST /invoices/{id}/refunds</c>). The sources show no field
+/// besides what every Node-client POST carries, so the sandbox keeps the request's other members and echoes them.
+/// </summary>
+internal sealed class SmartexRefund
+{
+    public required string Id { get; init; }
+
+    public required string InvoiceId { get; init; }
+
+    /// <summary>The refund request's own resource token (every resource the Node client chains on has one).</summary>
+    public required string Token { get; init; }
+
+    public required DateTimeOffset RequestDate { get; init; }
+
+    public string? Guid { get; init; }
+
+    /// <summary>Body members the spec does not name, echoed as sent.</summary>
+    public required System.Text.Json.Nodes.JsonObject Extra { get; init; }
+}

@@ -12,6 +12,8 @@ namespace Tessera.Sandbox.Smartex;
 /// <item><c>POST /invoices</c> (signed, pos or merchant), <c>GET /invoices</c> (signed, merchant; dateStart, dateEnd,
 /// status, orderId, limit, offset), <c>GET /invoices/{id}</c> (unsigned public view, or signed with a merchant
 /// token for the full view).</item>
+/// <item><c>GET/POST /invoices/{id}/refunds</c> (signed, with the invoice's own resource token): its refund requests;
+/// a new one for a paid invoice.</item>
 /// <item><c>POST/GET /bills</c>, <c>GET/PUT /bills/{id}</c>, <c>POST /bills/{id}/deliveries</c> (signed, merchant;
 /// deliveries also take the bill's resource token), <c>GET /ledgers</c> (signed, merchant).</item>
 /// <item><c>GET /rates</c>, <c>GET /currencies</c> (unsigned).</item>
@@ -68,7 +70,9 @@ internal sealed class SmartexSandboxApi : ISandboxApi
                     var store = context.RequestServices.GetRequiredService<SmartexStore>();
                     lock (store.Sync)
                     {
-                        store.OwnBase = context.Request.Scheme + "://" + context.Request.Host.Value + Prefix.Value;
+                        store.OwnBase = store.Options.PublicBaseUrl is { } publicBase
+                            ? publicBase.AbsoluteUri.TrimEnd('/')
+                            : context.Request.Scheme + "://" + context.Request.Host.Value + Prefix.Value;
                     }
 
                     await lifecycle.ApplyClockAsync(context.RequestAborted).ConfigureAwait(false);

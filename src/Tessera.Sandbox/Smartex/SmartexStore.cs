@@ -59,6 +59,9 @@ internal sealed class SmartexStore
 
     public Dictionary<string, SmartexBill> BillsById { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Refund requests in creation order.</summary>
+    public List<SmartexRefund> Refunds { get; } = [];
+
     public List<string> CreatedInvoiceIds { get; } = [];
 
     public List<string> CreatedBillIds { get; } = [];

@@ -7,7 +7,7 @@ namespace Tessera.SmartPay;
 
 /// <summary>
 /// Turns SmartPay's envelope into .NET semantics for every response, whatever the operation and status: a body with
-/// an <c>errors</c> member is a failure even with HTTP 200 (thrown as <see cref="SmartPayErrorResponseException"/>
+/// a non-empty <c>errors</c> member (or any <c>errors</c> member and no <c>result</c>) is a failure even with HTTP 200 (thrown as <see cref="SmartPayErrorResponseException"/>
 /// before the generated code reads it as a success), and <c>warnings</c> are logged at Warning (redacted) and handed
 /// to <see cref="SmartPayClientOptions.OnWarnings"/> without failing the call.
 /// </summary>
@@ -59,10 +59,16 @@ internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
             ? SmartPayErrorMaps.Read(warningsToken)
             : new Dictionary<string, string>(StringComparer.Ordinal);
 
-        if (root.TryGetValue("errors", StringComparison.Ordinal, out var errorsToken)
-            && errorsToken.Type is not (Newtonsoft.Json.Linq.JTokenType.Null or Newtonsoft.Json.Linq.JTokenType.Undefined))
+        var errors = root.TryGetValue("errors", StringComparison.Ordinal, out var errorsToken)
+            && errorsToken.Type is not (Newtonsoft.Json.Linq.JTokenType.Null or Newtonsoft.Json.Linq.JTokenType.Undefined)
+                ? SmartPayErrorMaps.Read(errorsToken)
+                : null;
+
+        // An empty map ([] from PHP, or {}) beside a result names no error: the server filled in the member it always
+        // writes, and the result is real. Without a result, an errors member - even an empty one - is all the body
+        // says, so it stays a failure rather than a success with nothing in it.
+        if (errors is not null && (errors.Count > 0 || !HasResult(root)))
         {
-            var errors = SmartPayErrorMaps.Read(errorsToken);
             var status = (int)response.StatusCode;
             var headers = Tessera.Core.Http.ResponseHeaderMap.From(response);
 
@@ -80,6 +86,10 @@ internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
 
         return response;
     }
+
+    private static bool HasResult(Newtonsoft.Json.Linq.JObject root) =>
+        root.TryGetValue("result", StringComparison.Ordinal, out var result)
+        && result.Type is not (Newtonsoft.Json.Linq.JTokenType.Null or Newtonsoft.Json.Linq.JTokenType.Undefined);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "SmartPay {OperationId} answered with warnings: {Warnings}")]
     private static partial void LogWarnings(ILogger logger, string operationId, string warnings);

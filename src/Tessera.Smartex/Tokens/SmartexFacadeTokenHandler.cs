@@ -12,6 +12,8 @@ namespace Tessera.Smartex.Tokens;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
+/// <item>A <c>resource</c> operation (refunds) takes the token of the resource in its path, which the facade method
+/// that was handed the resource attached (<see cref="SmartexResourceToken"/>); without one nothing is sent.</item>
 /// <item>The first facade of the operation that has a stored token wins (<c>createInvoice</c>: pos, then merchant).</item>
 /// <item>An operation that also allows the public facade falls back to it: no token, and unsigned when the spec says so
 /// (<c>getInvoice</c> without a merchant token returns the public view).</item>
@@ -44,13 +46,20 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
 
         var field = operation.InjectedFieldIn(FieldLocation.Query) ?? operation.InjectedFieldIn(FieldLocation.Body);
         var explicitToken = field is not null && HasExplicitToken(request, field);
-        SmartexStoredToken? token = null;
-        if (!explicitToken)
+        string? token = null;
+        if (!explicitToken && operation.Facades.Contains(SmartexFacades.Resource, StringComparer.Ordinal))
+        {
+            // A resource token belongs to one resource (the invoice in the path), so no stored facade token can
+            // stand in for it: the facade method that took the resource put it on the request.
+            token = SmartexResourceToken.Of(request)
+                ?? throw new InvalidOperationException($"The Smartex operation '{operation.OperationId}' is authorised by the resource's own token (the invoice's 'token'); call the overload that takes the invoice.");
+        }
+        else if (!explicitToken)
         {
             token = operation.Facades
                 .Where(facade => !string.Equals(facade, SmartexFacades.Public, StringComparison.Ordinal))
                 .Select(_store.Get)
-                .FirstOrDefault(candidate => candidate is not null);
+                .FirstOrDefault(candidate => candidate is not null)?.Token;
             if (token is null && !operation.Facades.Contains(SmartexFacades.Public, StringComparer.Ordinal))
             {
                 throw new SmartexNotPairedException(operation.OperationId, operation.Facades, _store.Sin);
@@ -63,12 +72,12 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
         {
             if (field.Location == FieldLocation.Query)
             {
-                request.RequestUri = WithQueryToken(request.RequestUri!, field.Name, token.Token);
+                request.RequestUri = WithQueryToken(request.RequestUri!, field.Name, token);
             }
             else
             {
                 // Written when the body is serialized (for signing, or by the transport): no re-parsing or rewriting.
-                if (!ModelContent.TrySetField(request, field.Name, token.Token))
+                if (!ModelContent.TrySetField(request, field.Name, token))
                 {
                     throw new InvalidOperationException($"The Smartex operation '{operation.OperationId}' carries its token in the body, but the request has no generated body.");
                 }

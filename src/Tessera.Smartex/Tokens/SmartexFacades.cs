@@ -11,4 +11,7 @@ internal static class SmartexFacades
 
     /// <summary>Everything a merchant may do.</summary>
     public const string Merchant = "merchant";
+
+    /// <summary>The token of the resource the path names (an invoice's own <c>token</c>, for its refunds).</summary>
+    public const string Resource = "resource";
 }

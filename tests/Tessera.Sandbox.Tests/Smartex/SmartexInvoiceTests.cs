@@ -142,6 +142,22 @@ public sealed class SmartexInvoiceTests
     }
 
     [Fact]
+    public async Task Invoice_urls_use_the_public_base_url_when_one_is_configured()
+    {
+        await using var sandbox = await SmartexTestSandbox.StartAsync(options => options.PublicBaseUrl = new Uri("https://smartex.example.test/"));
+        var merchant = await sandbox.PairAsync(Key, "merchant");
+
+        var created = await sandbox.CreateInvoiceAsync(Key, merchant);
+        var id = created["id"]!.GetValue<string>();
+        var fetched = (await sandbox.OkAsync(HttpMethod.Get, "/invoices/" + id))["data"]!;
+        var listed = (await sandbox.OkAsync(HttpMethod.Get, "/invoices?token=" + merchant + "&dateStart=2025-01-01", Key))["data"]!.AsArray();
+
+        created["url"]!.GetValue<string>().ShouldBe("https://smartex.example.test/invoice?id=" + id);
+        fetched["url"]!.GetValue<string>().ShouldBe("https://smartex.example.test/invoice?id=" + id);
+        listed.ShouldAllBe(invoice => invoice!["url"]!.GetValue<string>().StartsWith("https://smartex.example.test/invoice?id=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Invoice_list_filters_and_pages()
     {
         await using var sandbox = await SmartexTestSandbox.StartAsync();
@@ -173,7 +189,8 @@ public sealed class SmartexInvoiceTests
         var order = all[3]!["orderId"]!.GetValue<string>();
         (await ListAsync("&dateStart=2025-01-01&orderId=" + order)).Single()!["orderId"]!.GetValue<string>().ShouldBe(order);
 
-        (await sandbox.SendAsync(HttpMethod.Get, "/invoices?token=" + merchant, Key)).Status.ShouldBe(HttpStatusCode.BadRequest);
+        // dateStart is optional (the Node client lists invoices without it): no lower bound.
+        (await ListAsync(string.Empty)).Count.ShouldBe(all.Count);
         (await sandbox.SendAsync(HttpMethod.Get, "/invoices?token=" + merchant + "&dateStart=yesterday", Key)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await sandbox.SendAsync(HttpMethod.Get, "/invoices?token=" + merchant + "&dateStart=2025-01-01&limit=0", Key)).Status.ShouldBe(HttpStatusCode.BadRequest);
         (await sandbox.SendAsync(HttpMethod.Get, "/invoices?token=" + merchant + "&dateStart=2025-01-01&status=lost", Key)).Status.ShouldBe(HttpStatusCode.BadRequest);

@@ -134,6 +134,22 @@ public sealed class SessionTokenTests
         transport.Requests.Count(TestClients.IsAuthenticate).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    public async Task An_authenticate_answer_with_an_empty_errors_member_beside_its_result_is_a_token(string empty)
+    {
+        var transport = new RecordingHandler(request => TestClients.IsAuthenticate(request)
+            ? TestClients.Json($$$"""{"result":{"token":"{{{TestClients.Token}}}","expires_on":"2026-01-01 01:00:00"},"errors":{{{empty}}}}""")
+            : TestClients.Json($$$"""{"result":{"status":"success"},"errors":{{{empty}}}}"""));
+        var client = SmartPayClient.Create(TestClients.Options(), primaryHandler: transport);
+
+        var response = await client.DeleteWebhookAsync(new DeleteWebhookRequest { WebhookId = "w" });
+
+        response.Result!.Status.ShouldBe(OperationStatus.Success);
+        transport.Requests.Where(r => !TestClients.IsAuthenticate(r)).Select(TestClients.TokenOf).ShouldBe([TestClients.Token]);
+    }
+
     [Fact]
     public async Task A_rejected_api_key_raises_an_authentication_error_without_the_secret()
     {

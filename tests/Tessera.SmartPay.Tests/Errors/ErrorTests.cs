@@ -54,8 +54,36 @@ public sealed class ErrorTests
         exception.Errors["7389"].ShouldContain(TestClients.Token, customMessage: "the parsed map stays raw for programmatic use");
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    public async Task An_empty_errors_member_beside_a_result_is_a_success(string empty)
+    {
+        var client = TestClients.Canned(_ => TestClients.Json($$$"""{"result":{"status":"success"},"errors":{{{empty}}}}""")).Client;
+
+        var response = await client.DeleteConsumerAsync(new DeleteConsumerRequest { ConsumerId = "a" });
+
+        response.Result!.Status.ShouldBe(OperationStatus.Success);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    public async Task An_empty_errors_member_beside_a_list_result_keeps_the_warnings_and_the_page(string empty)
+    {
+        var warned = new List<SmartPayWarnings>();
+        var client = TestClients.Canned(
+            _ => TestClients.Json($$$"""{"result":[{"webhook_id":"w1","topic":"invoice/paid","url":"https://shop.example/hooks"}],"page":1,"total_pages":1,"errors":{{{empty}}},"warnings":{"3841":"No page number specified, so defaulted to 1"}}"""),
+            o => o.OnWarnings = warned.Add).Client;
+
+        var response = await client.GetWebhooksAsync(new GetWebhooksRequest());
+
+        response.Result!.Select(w => w.WebhookId).ShouldBe(["w1"]);
+        warned.Single().Warnings.Keys.ShouldBe(["3841"]);
+    }
+
     [Fact]
-    public async Task An_empty_errors_member_is_still_a_failure()
+    public async Task An_empty_errors_member_without_a_result_is_still_a_failure()
     {
         var client = TestClients.Canned(_ => TestClients.Json("""{"errors":{}}""")).Client;
 

@@ -9,6 +9,24 @@ namespace Tessera.SmartPay.Tests.Surface;
 /// </summary>
 public sealed class PublicApiSurfaceTests
 {
+    /// <summary>
+    /// A generated member a user sees reads as the vendor's field: NSwag renames a property that would clash with its
+    /// class (<c>Rate.rate</c> became <c>Rate1</c>) and mangles odd names; only case and separators may differ.
+    /// </summary>
+    [Fact]
+    public void Every_generated_property_is_named_after_its_wire_field()
+    {
+        static string Normalized(string name) => new([.. name.Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant)]);
+        var mismatches = typeof(SmartPayClient).Assembly.GetExportedTypes()
+            .SelectMany(type => type.GetProperties().Select(property => (type, property)))
+            .Select(p => (p.type, p.property, wire: System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Newtonsoft.Json.JsonPropertyAttribute>(p.property)?.PropertyName))
+            .Where(p => p.wire is not null && Normalized(p.property.Name) != Normalized(p.wire))
+            .Select(p => $"{p.type.Name}.{p.property.Name} (wire \"{p.wire}\")")
+            .ToList();
+
+        mismatches.ShouldBeEmpty();
+    }
+
     [Fact]
     public void Public_api_matches_the_approved_listing()
     {

@@ -21,6 +21,8 @@ public sealed class ModelSnapshotTests
         ["bill"] = async c => await c.GetBillAsync(TestClients.BillId),
         ["bill-list"] = async c => await c.GetBillsAsync(),
         ["bill-delivery"] = async c => await c.DeliverBillAsync(new BillDeliveryRequest(), TestClients.BillId),
+        ["refund-list"] = async c => await c.GetRefundsAsync(Wire.OperationCases.PaidInvoice()),
+        ["refund"] = async c => await c.CreateRefundAsync(Wire.OperationCases.PaidInvoice()),
         ["rates"] = async c => await c.GetRatesAsync(),
         ["currencies"] = async c => await c.GetCurrenciesAsync(),
         ["ledgers"] = async c => await c.GetLedgersAsync(),
@@ -89,7 +91,7 @@ public sealed class ModelSnapshotTests
         token.Facade.ShouldBe(Facade.Merchant);
 
         var rates = (await TestClients.Canned("rates").Client.GetRatesAsync()).Data;
-        rates.Select(r => r.Rate1).ShouldBe([316.45m, 291.2m, 1m]);
+        rates.Select(r => r.Rate).ShouldBe([316.45m, 291.2m, 1m]);
 
         var bill = (await TestClients.Canned("bill").Client.GetBillAsync(TestClients.BillId)).Data;
         bill.CreatedDate.ShouldBe(DateTimeOffset.FromUnixTimeMilliseconds(1461855420000));

@@ -16,6 +16,8 @@ public sealed class OperationDescriptorTests
         { "createInvoice", ["pos", "merchant"], true, false, FieldLocation.Body },
         { "getInvoices", ["merchant"], true, false, FieldLocation.Query },
         { "getInvoice", ["merchant", "public"], true, true, FieldLocation.Query },
+        { "getRefunds", ["resource"], true, false, FieldLocation.Query },
+        { "createRefund", ["resource"], true, false, FieldLocation.Body },
         { "createBill", ["merchant"], true, false, FieldLocation.Body },
         { "getBills", ["merchant"], true, false, FieldLocation.Query },
         { "getBill", ["merchant"], true, false, FieldLocation.Query },

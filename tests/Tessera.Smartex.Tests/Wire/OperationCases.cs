@@ -20,7 +20,10 @@ public static class OperationCases
             ["createInvoice"] = ("invoice", Both, c => c.CreateInvoiceAsync(NewInvoice())),
             ["createInvoice-merchantOnly"] = ("invoice", ["merchant"], c => c.CreateInvoiceAsync(new InvoiceRequest { Price = 10m, Currency = "USD" })),
             ["getInvoices"] = ("invoice-list", Both, c => c.GetInvoicesAsync(new DateTimeOffset(2016, 4, 6, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 4, 30, 0, 0, 0, TimeSpan.Zero), InvoiceStatus.Confirmed, "1001", limit: 50, offset: 0)),
+            ["getInvoices-noWindow"] = ("invoice-list", ["merchant"], c => c.GetInvoicesAsync()),
             ["getInvoice"] = ("invoice", Both, c => c.GetInvoiceAsync(TestClients.InvoiceId)),
+            ["getRefunds"] = ("refund-list", [], c => c.GetRefundsAsync(PaidInvoice())),
+            ["createRefund"] = ("refund", [], c => c.CreateRefundAsync(PaidInvoice())),
             ["getInvoice-public"] = ("invoice", ["pos"], c => c.GetInvoiceAsync(TestClients.InvoiceId)),
             ["createBill"] = ("bill", Both, c => c.CreateBillAsync(NewBill())),
             ["getBills"] = ("bill-list", Both, c => c.GetBillsAsync(BillStatus.Sent)),
@@ -35,6 +38,17 @@ public static class OperationCases
     public static IEnumerable<object[]> Names() => All.Keys.Order(StringComparer.Ordinal).Select(name => new object[] { name });
 
     public static string OperationOf(string caseName) => caseName.Split('-')[0];
+
+    /// <summary>An invoice as the merchant view returns it: with its resource token, which authorises its refunds.</summary>
+    public static Invoice PaidInvoice() => new()
+    {
+        Id = TestClients.InvoiceId,
+        Url = new Uri("https://smartex.io/invoice?id=" + TestClients.InvoiceId),
+        Status = InvoiceStatus.Confirmed,
+        Price = 20m,
+        Currency = "USD",
+        Token = TestClients.InvoiceResourceToken,
+    };
 
     public static InvoiceRequest NewInvoice() => new()
     {
