@@ -37,12 +37,11 @@ public sealed class ResponseReadExceptionTests
     }
 
     [Fact]
-    public void A_sensitive_member_or_a_registered_secret_is_never_quoted()
+    public void A_sensitive_member_is_never_quoted()
     {
-        Tessera.Core.Diagnostics.SecretRedactor.Shared.AddSecret("s3cr3t-registered-value-1", TimeSpan.FromMinutes(5));
-
+        // Registered secrets go through SecretRedactor.Shared like every message (its own tests cover that; here it
+        // would race with tests that fill the shared redactor to its capacity).
         Read<Line>("""{"access_token":42}""", out _).Actual.ShouldBe("the number ***");
-        Read<Line>("""{"days":"s3cr3t-registered-value-1"}""", out _).Actual.ShouldBe("the string \"***\"");
     }
 
     [Fact]
