@@ -19,8 +19,11 @@ internal sealed class Pax8TokenSource : TokenSource
         _options = options;
     }
 
-    /// <summary>The cache key: tokens belong to one client id at one token endpoint and audience.</summary>
-    public override string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}";
+    /// <summary>
+    /// The cache key: tokens belong to one credential (client id and a fingerprint of its secret, so a rotated secret
+    /// never gets a token fetched with the old one) at one token endpoint and audience.
+    /// </summary>
+    public override string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}|{Fingerprint(_options.ClientSecret)}";
 
     /// <summary>
     /// Pax8 documents a 24-hour lifetime (<c>expires_in</c> 86400); the undocumented <c>expires_at</c> is read from

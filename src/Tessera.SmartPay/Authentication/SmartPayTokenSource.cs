@@ -69,9 +69,5 @@ internal sealed class SmartPayTokenSource : TokenSource
         return new TokenGrant(token, expiresAt: response.Result!.ExpiresOn);
     }
 
-    private static string BuildCacheKey(SmartPayClientOptions options)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(options.ApiKey ?? string.Empty));
-        return $"smartpay|{options.BaseUrl}|{Convert.ToHexStringLower(hash.AsSpan(0, 12))}";
-    }
+    private static string BuildCacheKey(SmartPayClientOptions options) => $"smartpay|{options.BaseUrl}|{Fingerprint(options.ApiKey)}";
 }

@@ -136,6 +136,40 @@ public sealed class ClientCredentialsTests
         }
     }
 
+    [Fact]
+    public async Task A_changed_secret_never_gets_the_token_fetched_with_the_old_one()
+    {
+        var directory = Directory.CreateTempSubdirectory("pax8-cache-");
+        var path = Path.Combine(directory.FullName, "tokens.json");
+        try
+        {
+            Action<Pax8ClientOptions> WithSecret(string secret) => o =>
+            {
+                o.TokenCacheInstance = null;
+                o.TokenCache = Tessera.Core.Caching.TokenCacheKind.File;
+                o.TokenCacheFile = path;
+                o.ClientSecret = secret;
+            };
+
+            var (old, _) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), WithSecret("the-old-secret-1"));
+            await old.FindCompanyByIdAsync(OperationCases.CompanyId);
+            var (rotated, rotatedTransport) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), WithSecret("the-new-secret-2"));
+            await rotated.FindCompanyByIdAsync(OperationCases.CompanyId);
+            var (same, sameTransport) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), WithSecret("the-new-secret-2"));
+            await same.FindCompanyByIdAsync(OperationCases.CompanyId);
+
+            rotatedTransport.Requests.Count(TokenRequest).ShouldBe(1, "a new secret is a new credential");
+            sameTransport.Requests.Count(TokenRequest).ShouldBe(0, "the same credential shares the cached token");
+            var file = await File.ReadAllTextAsync(path);
+            file.ShouldNotContain("the-old-secret-1");
+            file.ShouldNotContain("the-new-secret-2");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("2025-12-31T00:00:00.000+00:00", 86400, "a past expires_at beside expires_in")]
     [InlineData("2025-12-31T00:00:00.000+00:00", null, "a past expires_at and no expires_in")]
