@@ -91,6 +91,19 @@ public sealed class Pax8CommandTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Tenant_id_reads_the_experimental_portal_call_end_to_end()
+    {
+        var (_, companies, listError) = await RunAsync("pax8", "companies", "list", "--size", "1", "--json");
+        var companyId = JArray.Parse(companies.Length == 0 ? throw new InvalidOperationException(listError) : companies)[0]["id"]!.Value<string>()!;
+
+        var (exitCode, output, error) = await RunAsync("pax8", "tenant-id", companyId, "--json", "--experimental-base-url", _sandbox.Pax8ExperimentalBaseUrl.AbsoluteUri);
+
+        exitCode.ShouldBe(0, error);
+        Guid.TryParse(JObject.Parse(output)["tenantId"]!.Value<string>(), out _).ShouldBeTrue(output);
+        _sandbox.Pax8.RequestLog.ShouldContain(r => r.Path == $"/pax8/p8p/api/v3/companies/{companyId}/msTenantId" && r.Status == 200);
+    }
+
     private static Dictionary<string, string?> Credentials(string secret) => new()
     {
         ["PAX8_CLIENT_ID"] = SandboxOptions.DefaultPax8ClientId,

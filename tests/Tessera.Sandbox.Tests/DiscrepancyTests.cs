@@ -89,16 +89,25 @@ public sealed class DiscrepancyTests(SharedSandbox shared) : IClassFixture<Share
     }
 
     [Fact]
-    public async Task D14_some_company_list_items_omit_phone_and_orderApprovalRequired_but_reads_by_id_have_them()
+    public async Task D14_some_company_list_items_omit_phone_but_reads_by_id_have_it()
     {
         var companies = await TestSandbox.GetAllAsync("companies");
-        var omitted = companies.Where(company => !company.ContainsKey("phone") && !company.ContainsKey("orderApprovalRequired")).ToList();
+        var omitted = companies.Where(company => !company.ContainsKey("phone")).ToList();
 
         omitted.ShouldNotBeEmpty();
         omitted.Count.ShouldBeLessThan(companies.Count);
         var single = await TestSandbox.GetOkAsync($"companies/{omitted[0]["id"]}");
         single.ContainsKey("phone").ShouldBeTrue();
-        single.ContainsKey("orderApprovalRequired").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task D14_every_company_list_item_carries_orderApprovalRequired()
+    {
+        // Pax8 marks it required and the real API sends it: py-pax8's strict Company (its README example) crashes
+        // on a list item without it. Only Pax8's documented list example leaves it out.
+        var companies = await TestSandbox.GetAllAsync("companies");
+
+        companies.ShouldAllBe(company => company["orderApprovalRequired"] != null);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class FilterTests(SharedSandbox shared) : IClassFixture<SharedSand
         filtered.Count.ShouldBeLessThan(all.Count);
         foreach (var company in filtered)
         {
-            // D14: list items may omit orderApprovalRequired; read such companies by id.
+            // D14: list items may omit phone; read such companies by id.
             var source = Read(company, property) is null ? await TestSandbox.GetOkAsync($"companies/{company["id"]}") : company;
             Read(source, property)!.ToString().ShouldBe(value, StringCompareShould.IgnoreCase);
         }

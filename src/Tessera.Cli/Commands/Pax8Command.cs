@@ -51,7 +51,7 @@ internal static class Pax8Command
 
         var id = Pax8CommandContext.IdArgument("companyId");
         var get = new Command("get", "Show one company.") { id };
-        Pax8CommandContext.SetAction(get, (c, p) => c.FindCompanyByIdAsync(p.GetValue(id), p.Token));
+        Pax8CommandContext.SetAction(get, (c, p) => c.FindCompanyByIdAsync(p.GetValue(id)!, p.Token));
         companies.Subcommands.Add(get);
 
         var body = Pax8CommandContext.BodyOption();
@@ -62,7 +62,7 @@ internal static class Pax8Command
         var updateId = Pax8CommandContext.IdArgument("companyId");
         var updateBody = Pax8CommandContext.BodyOption();
         var update = new Command("update", "Change fields of a company from a JSON body (CompanyUpdate).") { updateId, updateBody };
-        Pax8CommandContext.SetAction(update, async (c, p) => await c.UpdateCompanyAsync(await Pax8CommandContext.ReadBodyAsync<CompanyUpdate>(p.GetValue(updateBody)), p.GetValue(updateId), p.Token));
+        Pax8CommandContext.SetAction(update, async (c, p) => await c.UpdateCompanyAsync(await Pax8CommandContext.ReadBodyAsync<CompanyUpdate>(p.GetValue(updateBody)), p.GetValue(updateId)!, p.Token));
         companies.Subcommands.Add(update);
         return companies;
     }
@@ -70,35 +70,35 @@ internal static class Pax8Command
     private static Command Contacts()
     {
         var contacts = new Command("contacts", "Contacts of a company.");
-        Option<Guid> CompanyOption() => new("--company") { Description = "The company id.", Required = true };
+        Option<string> CompanyOption() => new("--company") { Description = "The company id.", Required = true };
 
         var listCompany = CompanyOption();
         var list = Pax8CommandContext.ListCommand("list", "List the contacts of a company.");
         list.Options.Add(listCompany);
         Pax8CommandContext.SetListAction(
             list,
-            (c, p, page, size) => c.FindContactsAsync(p.GetValue(listCompany), page, size, p.Token),
-            (c, p, size) => c.FindContactsAllAsync(p.GetValue(listCompany), size),
+            (c, p, page, size) => c.FindContactsAsync(p.GetValue(listCompany)!, page, size, p.Token),
+            (c, p, size) => c.FindContactsAllAsync(p.GetValue(listCompany)!, size),
             page => page.Content);
         contacts.Subcommands.Add(list);
 
         var getCompany = CompanyOption();
         var getId = Pax8CommandContext.IdArgument("contactId");
         var get = new Command("get", "Show one contact.") { getCompany, getId };
-        Pax8CommandContext.SetAction(get, (c, p) => c.FindContactByIdAsync(p.GetValue(getCompany), p.GetValue(getId), p.Token));
+        Pax8CommandContext.SetAction(get, (c, p) => c.FindContactByIdAsync(p.GetValue(getCompany)!, p.GetValue(getId)!, p.Token));
         contacts.Subcommands.Add(get);
 
         var createCompany = CompanyOption();
         var createBody = Pax8CommandContext.BodyOption();
         var create = new Command("create", "Create a contact from a JSON body (Contact).") { createCompany, createBody };
-        Pax8CommandContext.SetAction(create, async (c, p) => await c.CreateContactAsync(await Pax8CommandContext.ReadBodyAsync<Contact>(p.GetValue(createBody)), p.GetValue(createCompany), p.Token));
+        Pax8CommandContext.SetAction(create, async (c, p) => await c.CreateContactAsync(await Pax8CommandContext.ReadBodyAsync<ContactCreate>(p.GetValue(createBody)), p.GetValue(createCompany)!, p.Token));
         contacts.Subcommands.Add(create);
 
         var updateCompany = CompanyOption();
         var updateId = Pax8CommandContext.IdArgument("contactId");
         var updateBody = Pax8CommandContext.BodyOption();
         var update = new Command("update", "Replace a contact from a JSON body (Contact).") { updateCompany, updateId, updateBody };
-        Pax8CommandContext.SetAction(update, async (c, p) => await c.UpdateContactAsync(await Pax8CommandContext.ReadBodyAsync<Contact>(p.GetValue(updateBody)), p.GetValue(updateCompany), p.GetValue(updateId), p.Token));
+        Pax8CommandContext.SetAction(update, async (c, p) => await c.UpdateContactAsync(await Pax8CommandContext.ReadBodyAsync<ContactUpdate>(p.GetValue(updateBody)), p.GetValue(updateCompany)!, p.GetValue(updateId)!, p.Token));
         contacts.Subcommands.Add(update);
 
         var deleteCompany = CompanyOption();
@@ -106,7 +106,7 @@ internal static class Pax8Command
         var delete = new Command("delete", "Delete a contact.") { deleteCompany, deleteId };
         Pax8CommandContext.SetAction(delete, async (c, p) =>
         {
-            await c.DeleteContactAsync(p.GetValue(deleteCompany), p.GetValue(deleteId), p.Token);
+            await c.DeleteContactAsync(p.GetValue(deleteCompany)!, p.GetValue(deleteId)!, p.Token);
             return (object?)null;
         });
         contacts.Subcommands.Add(delete);
@@ -130,11 +130,11 @@ internal static class Pax8Command
             page => page.Content);
         products.Subcommands.Add(list);
 
-        Command ById(string name, string description, Func<Pax8Client, Guid, CancellationToken, Task<object?>> call)
+        Command ById(string name, string description, Func<Pax8Client, string, CancellationToken, Task<object?>> call)
         {
             var id = Pax8CommandContext.IdArgument("productId");
             var command = new Command(name, description) { id };
-            Pax8CommandContext.SetAction(command, (c, p) => call(c, p.GetValue(id), p.Token));
+            Pax8CommandContext.SetAction(command, (c, p) => call(c, p.GetValue(id)!, p.Token));
             return command;
         }
 
@@ -143,9 +143,9 @@ internal static class Pax8Command
         products.Subcommands.Add(ById("dependencies", "Commitment terms and required products.", async (c, id, ct) => await c.FindProductDependenciesByProductIdAsync(id, ct)));
 
         var pricingId = Pax8CommandContext.IdArgument("productId");
-        var pricingCompany = new Option<Guid?>("--company") { Description = "Company-specific pricing." };
+        var pricingCompany = new Option<string?>("--company") { Description = "Company-specific pricing." };
         var pricing = new Command("pricing", "Prices and rates of a product.") { pricingId, pricingCompany };
-        Pax8CommandContext.SetAction(pricing, async (c, p) => (await c.FindPricingByProductIdAsync(p.GetValue(pricingId), p.GetValue(pricingCompany), p.Token)).Content);
+        Pax8CommandContext.SetAction(pricing, async (c, p) => (await c.FindPricingByProductIdAsync(p.GetValue(pricingId)!, p.GetValue(pricingCompany), p.Token)).Content);
         products.Subcommands.Add(pricing);
         return products;
     }
@@ -153,7 +153,7 @@ internal static class Pax8Command
     private static Command Orders()
     {
         var orders = new Command("orders", "Orders.");
-        var company = new Option<Guid?>("--company") { Description = "Only orders of this company." };
+        var company = new Option<string?>("--company") { Description = "Only orders of this company." };
         var list = Pax8CommandContext.ListCommand("list", "List orders.");
         list.Options.Add(company);
         Pax8CommandContext.SetListAction(
@@ -165,7 +165,7 @@ internal static class Pax8Command
 
         var id = Pax8CommandContext.IdArgument("orderId");
         var get = new Command("get", "Show one order.") { id };
-        Pax8CommandContext.SetAction(get, async (c, p) => await c.FindOrdersByOrderIdAsync(p.GetValue(id), p.Token));
+        Pax8CommandContext.SetAction(get, async (c, p) => await c.FindOrdersByOrderIdAsync(p.GetValue(id)!, p.Token));
         orders.Subcommands.Add(get);
 
         var body = Pax8CommandContext.BodyOption();
@@ -179,7 +179,7 @@ internal static class Pax8Command
     private static Command Subscriptions()
     {
         var subscriptions = new Command("subscriptions", "Subscriptions.");
-        var company = new Option<Guid?>("--company") { Description = "Only subscriptions of this company." };
+        var company = new Option<string?>("--company") { Description = "Only subscriptions of this company." };
         var status = new Option<string?>("--status") { Description = "A subscription status, e.g. Active." };
         var list = Pax8CommandContext.ListCommand("list", "List subscriptions.");
         list.Options.Add(company);
@@ -193,18 +193,18 @@ internal static class Pax8Command
 
         var id = Pax8CommandContext.IdArgument("subscriptionId");
         var get = new Command("get", "Show one subscription.") { id };
-        Pax8CommandContext.SetAction(get, async (c, p) => await c.FindSubscriptionBySubscriptionIdAsync(p.GetValue(id), p.Token));
+        Pax8CommandContext.SetAction(get, async (c, p) => await c.FindSubscriptionBySubscriptionIdAsync(p.GetValue(id)!, p.Token));
         subscriptions.Subcommands.Add(get);
 
         var historyId = Pax8CommandContext.IdArgument("subscriptionId");
         var history = new Command("history", "Past versions of a subscription.") { historyId };
-        Pax8CommandContext.SetAction(history, async (c, p) => (await c.FindSubscriptionHistoryBySubscriptionIdAsync(p.GetValue(historyId), p.Token)).Content);
+        Pax8CommandContext.SetAction(history, async (c, p) => (await c.FindSubscriptionHistoryBySubscriptionIdAsync(p.GetValue(historyId)!, p.Token)).Content);
         subscriptions.Subcommands.Add(history);
 
         var updateId = Pax8CommandContext.IdArgument("subscriptionId");
         var updateBody = Pax8CommandContext.BodyOption();
         var update = new Command("update", "Change quantity, price, billing term or start date from a JSON body (SubscriptionUpdate).") { updateId, updateBody };
-        Pax8CommandContext.SetAction(update, async (c, p) => await c.UpdateSubscriptionAsync(await Pax8CommandContext.ReadBodyAsync<SubscriptionUpdate>(p.GetValue(updateBody)), p.GetValue(updateId), p.Token));
+        Pax8CommandContext.SetAction(update, async (c, p) => await c.UpdateSubscriptionAsync(await Pax8CommandContext.ReadBodyAsync<SubscriptionUpdate>(p.GetValue(updateBody)), p.GetValue(updateId)!, p.Token));
         subscriptions.Subcommands.Add(update);
 
         var cancelId = Pax8CommandContext.IdArgument("subscriptionId");
@@ -212,7 +212,7 @@ internal static class Pax8Command
         var cancel = new Command("cancel", "Cancel a subscription.") { cancelId, cancelDate };
         Pax8CommandContext.SetAction(cancel, async (c, p) =>
         {
-            await c.CancelSubscriptionAsync(p.GetValue(cancelId), p.GetValue(cancelDate), p.Token);
+            await c.CancelSubscriptionAsync(p.GetValue(cancelId)!, p.GetValue(cancelDate), p.Token);
             return (object?)null;
         });
         subscriptions.Subcommands.Add(cancel);
@@ -222,7 +222,7 @@ internal static class Pax8Command
     private static Command Invoices()
     {
         var invoices = new Command("invoices", "Invoices and their items.");
-        var company = new Option<Guid?>("--company") { Description = "Only invoices of this company." };
+        var company = new Option<string?>("--company") { Description = "Only invoices of this company." };
         var status = new Option<string?>("--status") { Description = "Unpaid, Paid, Void, Carried, Nothing Due or Credited." };
         var list = Pax8CommandContext.ListCommand("list", "List invoices.");
         list.Options.Add(company);
@@ -236,7 +236,7 @@ internal static class Pax8Command
 
         var id = Pax8CommandContext.IdArgument("invoiceId");
         var get = new Command("get", "Show one invoice.") { id };
-        Pax8CommandContext.SetAction(get, async (c, p) => await c.GetPartnerInvoiceAsync(p.GetValue(id), p.Token));
+        Pax8CommandContext.SetAction(get, async (c, p) => await c.GetPartnerInvoiceAsync(p.GetValue(id)!, p.Token));
         invoices.Subcommands.Add(get);
 
         var itemsId = Pax8CommandContext.IdArgument("invoiceId");
@@ -244,12 +244,12 @@ internal static class Pax8Command
         items.Arguments.Add(itemsId);
         Pax8CommandContext.SetListAction(
             items,
-            (c, p, page, size) => c.FindPartnerInvoiceItemsAsync(p.GetValue(itemsId), page, size, p.Token),
-            (c, p, size) => c.FindPartnerInvoiceItemsAllAsync(p.GetValue(itemsId), size),
+            (c, p, page, size) => c.FindPartnerInvoiceItemsAsync(p.GetValue(itemsId)!, page, size, p.Token),
+            (c, p, size) => c.FindPartnerInvoiceItemsAllAsync(p.GetValue(itemsId)!, size),
             page => page.Content);
         invoices.Subcommands.Add(items);
 
-        var draftCompany = new Option<Guid?>("--company") { Description = "Only this company." };
+        var draftCompany = new Option<string?>("--company") { Description = "Only this company." };
         var nextMonth = new Option<bool>("--next-month") { Description = "Next month's draft instead of this month's." };
         var draft = Pax8CommandContext.ListCommand("draft-items", "Items of the draft invoice (estimate).");
         draft.Options.Add(draftCompany);
@@ -271,14 +271,14 @@ internal static class Pax8Command
         summaries.Arguments.Add(subscription);
         Pax8CommandContext.SetListAction(
             summaries,
-            (c, p, page, size) => c.FindSubscriptionUsageSummariesAsync(p.GetValue(subscription), page, size, cancellationToken: p.Token),
-            (c, p, size) => c.FindSubscriptionUsageSummariesAllAsync(p.GetValue(subscription), size),
+            (c, p, page, size) => c.FindSubscriptionUsageSummariesAsync(p.GetValue(subscription)!, page, size, cancellationToken: p.Token),
+            (c, p, size) => c.FindSubscriptionUsageSummariesAllAsync(p.GetValue(subscription)!, size),
             page => page.Content);
         usage.Subcommands.Add(summaries);
 
         var summaryId = Pax8CommandContext.IdArgument("usageSummaryId");
         var get = new Command("get", "Show one usage summary.") { summaryId };
-        Pax8CommandContext.SetAction(get, async (c, p) => await c.FindSubscriptionUsageSummaryAsync(p.GetValue(summaryId), p.Token));
+        Pax8CommandContext.SetAction(get, async (c, p) => await c.FindSubscriptionUsageSummaryAsync(p.GetValue(summaryId)!, p.Token));
         usage.Subcommands.Add(get);
 
         var linesId = Pax8CommandContext.IdArgument("usageSummaryId");
@@ -289,8 +289,8 @@ internal static class Pax8Command
         static DateTimeOffset Day(DateOnly d) => new(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         Pax8CommandContext.SetListAction(
             lines,
-            (c, p, page, size) => c.FindUsageLinesAsync(Day(p.GetValue(date)), p.GetValue(linesId), page, size, cancellationToken: p.Token),
-            (c, p, size) => c.FindUsageLinesAllAsync(Day(p.GetValue(date)), p.GetValue(linesId), size),
+            (c, p, page, size) => c.FindUsageLinesAsync(Day(p.GetValue(date)), p.GetValue(linesId)!, page, size, cancellationToken: p.Token),
+            (c, p, size) => c.FindUsageLinesAllAsync(Day(p.GetValue(date)), p.GetValue(linesId)!, size),
             page => page.Content);
         usage.Subcommands.Add(lines);
         return usage;
@@ -300,7 +300,7 @@ internal static class Pax8Command
     {
         var id = Pax8CommandContext.IdArgument("companyId");
         var command = new Command("tenant-id", "EXPERIMENTAL, undocumented portal API: the Microsoft 365 tenant id of a company.") { id };
-        Pax8CommandContext.SetExperimentalAction(command, async (c, p) => await c.GetCompanyMsTenantIdAsync(p.GetValue(id), cancellationToken: p.Token));
+        Pax8CommandContext.SetExperimentalAction(command, async (c, p) => await c.GetCompanyMsTenantIdAsync(p.GetValue(id)!, cancellationToken: p.Token));
         return command;
     }
 }

@@ -24,7 +24,7 @@ internal static class Pax8CommandContext
 
     public static IEnumerable<Option> GlobalOptions => [BaseUrl, TokenUrl, ExperimentalBaseUrl, Json, Verbose];
 
-    public static Argument<Guid> IdArgument(string name) => new(name) { Description = $"The {name} (a UUID)." };
+    public static Argument<string> IdArgument(string name) => new(name) { Description = $"The {name}, as Pax8 returns it (usually a UUID)." };
 
     public static Option<string> BodyOption() => new("--body") { Description = "JSON request body: a file path, or '-' for standard input.", Required = true };
 

@@ -52,7 +52,7 @@ internal static class CliOutput
 
         // Ids of related records make tables unreadable; the record's own id stays.
         var columns = ScalarProperties(items[0].GetType())
-            .Where(p => p.Name == "Id" || (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) != typeof(Guid))
+            .Where(p => p.Name == "Id" || !IsRelatedId(p))
             .Take(MaxColumns)
             .ToList();
         var table = new Table().Border(TableBorder.Rounded);
@@ -153,4 +153,14 @@ internal static class CliOutput
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    // Pax8 ids are strings (usually UUIDs, not always), so a Pax8 reference is recognised by its name: a
+    // "...Id" property of a Pax8 model other than the ids a partner or vendor assigns (ExternalId, Vendor...Id).
+    private static bool IsRelatedId(PropertyInfo property) =>
+        (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) == typeof(Guid)
+        || (property.PropertyType == typeof(string)
+            && property.DeclaringType?.Namespace == typeof(Tessera.Pax8.Pax8Client).Namespace
+            && property.Name.EndsWith("Id", StringComparison.Ordinal)
+            && !property.Name.StartsWith("External", StringComparison.Ordinal)
+            && !property.Name.StartsWith("Vendor", StringComparison.Ordinal));
 }

@@ -44,17 +44,17 @@ internal sealed class Pax8Tour
         var company = companies.First(c => c.Status == CompanyStatus.Active);
 
         Step("2. Contacts", $"FindContactsAsync for {company.Name}: note the undocumented phone fields (D3).");
-        var contacts = await _client.FindContactsAsync(company.Id!.Value, cancellationToken: cancellationToken);
+        var contacts = await _client.FindContactsAsync(company.Id!, cancellationToken: cancellationToken);
         CliOutput.WriteTable(contacts.Content, ("Name", c => $"{c.FirstName} {c.LastName}"), ("Email", c => c.Email), ("Phone", c => c.Phone), ("phoneNumber (D3)", c => c.PhoneNumber), ("Types", c => string.Join(", ", c.Types?.Select(t => t.Type + (t.Primary == true ? "*" : string.Empty)) ?? [])));
 
         Step("3. Products with pricing", "Microsoft products, the first one's pricing, commitments and provisioning details.");
         var products = await _client.FindAllProductsAsync(size: 5, vendorName: "Microsoft", cancellationToken: cancellationToken);
         CliOutput.WriteTable(products.Content, ("Product", p => p.Name), ("Vendor", p => p.VendorName), ("SKU", p => p.Sku), ("Commitment", p => p.RequiresCommitment));
         var product = products.Content.First();
-        var pricing = await _client.FindPricingByProductIdAsync(product.Id!.Value, company.Id, cancellationToken);
+        var pricing = await _client.FindPricingByProductIdAsync(product.Id!, company.Id, cancellationToken);
         CliOutput.WriteTable(pricing.Content.SelectMany(p => (p.Rates ?? []).Select(r => (Pricing: p, Rate: r))), ("Billing", x => x.Pricing.BillingTerm), ("Type", x => x.Pricing.Type), ("From", x => x.Rate.StartQuantityRange), ("To", x => x.Rate.EndQuantityRange), ("Buy", x => x.Rate.PartnerBuyRate), ("Retail", x => x.Rate.SuggestedRetailPrice), ("Charge", x => x.Rate.ChargeType));
-        var dependencies = await _client.FindProductDependenciesByProductIdAsync(product.Id.Value, cancellationToken);
-        var provisioning = await _client.FindProvisionDetailsByProductIdAsync(product.Id.Value, cancellationToken);
+        var dependencies = await _client.FindProductDependenciesByProductIdAsync(product.Id!, cancellationToken);
+        var provisioning = await _client.FindProvisionDetailsByProductIdAsync(product.Id!, cancellationToken);
         AnsiConsole.MarkupLine($"   {dependencies.CommitmentDependencies?.Count ?? 0} commitment term(s); provisioning needs: {Markup.Escape(string.Join(", ", provisioning.Content.Select(d => d.Key)))}.");
 
         Step("4. An order, validated only (isMock=true)", "CreateOrderAsync with isMock validates the order and writes nothing; POSTs are never retried.");
@@ -62,19 +62,19 @@ internal sealed class Pax8Tour
         var order = await _client.CreateOrderAsync(
             new CreateOrder
             {
-                CompanyId = company.Id.Value,
+                CompanyId = company.Id!,
                 OrderedBy = OrderedBy.Pax8Partner,
                 LineItems =
                 [
                     new CreateLineItem
                     {
-                        ProductId = product.Id.Value,
+                        ProductId = product.Id!,
                         LineItemNumber = 1,
                         Quantity = 5,
                         BillingTerm = pricing.Content.FirstOrDefault()?.BillingTerm ?? BillingTerm.Monthly,
                         CommitmentTermId = product.RequiresCommitment == true ? commitment?.Id : null,
                         ProvisioningDetails = provisioning.Content.Where(d => d.ValueType == ProvisioningValueType.Input)
-                            .Select(d => new ProvisioningDetail { Key = d.Key, Values = ["tour-" + company.Id.Value.ToString("N")[..8]] }).ToList(),
+                            .Select(d => new ProvisioningDetail { Key = d.Key, Values = ["tour-" + company.Id!.Replace("-", string.Empty, StringComparison.Ordinal)[..8]] }).ToList(),
                     },
                 ],
             },
@@ -91,23 +91,23 @@ internal sealed class Pax8Tour
 
         CliOutput.WriteTable(subscriptions.Content, ("Product", x => x.ProductName), ("Qty", x => x.Quantity), ("Term", x => x.BillingTerm), ("Status", x => x.Status), ("Start", x => x.StartDate), ("Commitment (D1)", x => x.Commitment?.Term));
         var subscription = subscriptions.Content.First();
-        var history = await _client.FindSubscriptionHistoryBySubscriptionIdAsync(subscription.Id!.Value, cancellationToken);
+        var history = await _client.FindSubscriptionHistoryBySubscriptionIdAsync(subscription.Id!, cancellationToken);
         AnsiConsole.MarkupLine($"   Subscription {subscription.Id}: {history.Content.Count} historic version(s), commitment {Markup.Escape(subscription.Commitment?.Term ?? subscription.CommitmentTerm?.Term ?? "none")}.");
 
         Step("6. Invoices and their items", "The latest invoices (status is undocumented but real, D6) and the first one's items (rateType in any case, D4).");
         var invoices = await _client.FindPartnerInvoicesAsync(size: 5, sort: "invoiceDate,desc", cancellationToken: cancellationToken);
         CliOutput.WriteTable(invoices.Content, ("Date", i => i.InvoiceDate), ("Due", i => i.DueDate), ("Status (D6)", i => i.Status), ("Total", i => i.Total), ("Balance", i => i.Balance), ("Currency", i => i.CurrencyCode));
-        var items = await _client.FindPartnerInvoiceItemsAsync(invoices.Content.First().Id!.Value, size: 10, cancellationToken: cancellationToken);
+        var items = await _client.FindPartnerInvoiceItemsAsync(invoices.Content.First().Id!, size: 10, cancellationToken: cancellationToken);
         CliOutput.WriteTable(items.Content, ("Product", i => i.ProductName), ("Type", i => i.Type), ("Term", i => i.Term), ("rateType (D4)", i => i.RateType), ("Qty", i => i.Quantity), ("Total", i => i.Total));
 
         Step("7. Usage", "Usage summaries of a subscription and one day of usage lines (paged although Pax8 does not document it, D5).");
         var usageSubscription = subscription;
-        UsageSummaryPage summaries = await _client.FindSubscriptionUsageSummariesAsync(usageSubscription.Id!.Value, cancellationToken: cancellationToken);
+        UsageSummaryPage summaries = await _client.FindSubscriptionUsageSummariesAsync(usageSubscription.Id!, cancellationToken: cancellationToken);
         if (summaries.Content.Count == 0)
         {
             await foreach (var candidate in _client.FindSubscriptionsAllAsync(size: 200, status: SubscriptionStatus.Active).WithCancellation(cancellationToken))
             {
-                summaries = await _client.FindSubscriptionUsageSummariesAsync(candidate.Id!.Value, cancellationToken: cancellationToken);
+                summaries = await _client.FindSubscriptionUsageSummariesAsync(candidate.Id!, cancellationToken: cancellationToken);
                 if (summaries.Content.Count > 0)
                 {
                     break;
@@ -119,7 +119,7 @@ internal sealed class Pax8Tour
         if (summaries.Content.FirstOrDefault() is { } summary)
         {
             var day = new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1), TimeSpan.Zero);
-            var lines = await _client.FindUsageLinesAsync(day, summary.Id!.Value, size: 10, cancellationToken: cancellationToken);
+            var lines = await _client.FindUsageLinesAsync(day, summary.Id!, size: 10, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"   {lines.Page.TotalElements} usage line(s) on {day:yyyy-MM-dd}.");
         }
 

@@ -22,6 +22,12 @@ public sealed class RunningSandbox : IAsyncDisposable
     /// <summary>The Pax8 Partner API base URL: <see cref="BaseAddress"/> + <c>pax8/v1/</c>.</summary>
     public Uri Pax8BaseUrl => new(BaseAddress, "pax8/v1/");
 
+    /// <summary>
+    /// The base URL of the undocumented Pax8 portal API (the experimental client's <c>ExperimentalBaseUrl</c>):
+    /// <see cref="BaseAddress"/> + <c>pax8/p8p/api/v3/</c>.
+    /// </summary>
+    public Uri Pax8ExperimentalBaseUrl => new(BaseAddress, "pax8/p8p/api/v3/");
+
     /// <summary>The Pax8 token URL: <see cref="BaseAddress"/> + <c>pax8/v1/token</c>.</summary>
     public Uri Pax8TokenUrl => new(BaseAddress, "pax8/v1/token");
 

@@ -76,17 +76,20 @@ internal sealed partial class Pax8Endpoints
 
         v1.MapGet("/usage-summaries/{usageSummaryId}", Json(FindSubscriptionUsageSummary));
         v1.MapGet("/usage-summaries/{usageSummaryId}/usage-lines", Json(FindUsageLines));
+
+        MapPortal(app);
     }
 
     /// <summary>
-    /// Middleware in front of the partner operations: a valid, unexpired bearer token is required (401 with the
+    /// Middleware in front of the partner operations and the portal call: a valid, unexpired bearer token is required (401 with the
     /// <c>Error</c> body otherwise), then the per-client rate limit applies (429 with <c>Retry-After</c>).
     /// </summary>
     public async Task AuthorizeAsync(HttpContext context, RequestDelegate next)
     {
         var path = context.Request.Path;
-        if (!path.StartsWithSegments(Pax8Errors.RoutePrefix, StringComparison.OrdinalIgnoreCase)
-            || path.Equals(Pax8Errors.RoutePrefix + "/token", StringComparison.OrdinalIgnoreCase))
+        var gated = path.StartsWithSegments(Pax8Errors.RoutePrefix, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(Pax8Errors.PortalPrefix, StringComparison.OrdinalIgnoreCase);
+        if (!gated || path.Equals(Pax8Errors.RoutePrefix + "/token", StringComparison.OrdinalIgnoreCase))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -48,6 +48,9 @@ internal static class Pax8Errors
     /// <summary>The API prefix of the sandbox; errors report paths under Pax8's internal <c>/public/v1</c> prefix instead.</summary>
     public const string RoutePrefix = "/pax8/v1";
 
+    /// <summary>The undocumented portal API (<c>https://app.pax8.com/p8p/api/v3</c>) of the experimental client.</summary>
+    public const string PortalPrefix = "/pax8/p8p/api/v3";
+
     public static Pax8ErrorException NotFound(string resource, string id) =>
         new(404, string.Create(CultureInfo.InvariantCulture, $"{resource} Not Found: {id}"));
 

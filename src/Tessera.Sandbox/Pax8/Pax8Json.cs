@@ -92,17 +92,17 @@ internal static class Pax8Json
     }
 
     /// <param name="company">The company.</param>
-    /// <param name="asListItem">D14: list items of some companies leave out <c>phone</c> and <c>orderApprovalRequired</c>.</param>
+    /// <param name="asListItem">D14: list items of some companies leave out <c>phone</c> (never <c>orderApprovalRequired</c>).</param>
     public static JsonObject Company(Pax8Company company, bool asListItem)
     {
-        var omit = asListItem && company.ListOmitsPhoneAndApproval;
+        var omitPhone = asListItem && company.ListOmitsPhone;
         var json = new JsonObject
         {
             ["id"] = company.Id,
             ["name"] = company.Name,
             ["address"] = Address(company.Address),
         };
-        if (!omit && company.Phone is not null)
+        if (!omitPhone && company.Phone is not null)
         {
             json["phone"] = company.Phone;
         }
@@ -115,10 +115,7 @@ internal static class Pax8Json
 
         json["billOnBehalfOfEnabled"] = company.BillOnBehalfOfEnabled;
         json["selfServiceAllowed"] = company.SelfServiceAllowed;
-        if (!omit)
-        {
-            json["orderApprovalRequired"] = company.OrderApprovalRequired;
-        }
+        json["orderApprovalRequired"] = company.OrderApprovalRequired;
 
         json["status"] = company.Status;
         json["updatedDate"] = ColonlessDateTime(ToMountainTime(company.UpdatedDate)); // D15

@@ -45,8 +45,12 @@ internal sealed class Pax8Company
     public required string Status { get; set; }
     public DateTimeOffset UpdatedDate { get; set; }
 
-    /// <summary>D14: list responses leave <c>phone</c> and <c>orderApprovalRequired</c> out for some companies.</summary>
-    public bool ListOmitsPhoneAndApproval { get; init; }
+    /// <summary>
+    /// D14: list responses leave <c>phone</c> out for some companies, as Pax8's list example does. The example also
+    /// leaves out <c>orderApprovalRequired</c>, but the real API sends it (py-pax8's strict <c>Company</c> requires it),
+    /// so the sandbox always does.
+    /// </summary>
+    public bool ListOmitsPhone { get; init; }
 
     public List<Pax8Contact> Contacts { get; } = [];
 

@@ -242,7 +242,7 @@ internal sealed class Pax8SeedData
             OrderApprovalRequired = selfService && Chance(0.5),
             Status = status,
             UpdatedDate = DaysBeforeAnchor(1, 720),
-            ListOmitsPhoneAndApproval = Chance(0.25),
+            ListOmitsPhone = Chance(0.25),
         };
         store.Add(company);
 

@@ -18,9 +18,9 @@ public sealed class BaselineClient
 
     public BaselineClient(HttpClient http) => _http = http;
 
-    public async Task<CompanyDto> GetCompanyAsync(Guid companyId, CancellationToken cancellationToken = default)
+    public async Task<CompanyDto> GetCompanyAsync(string companyId, CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/" + companyId.ToString("D"), UriKind.Relative));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/" + Uri.EscapeDataString(companyId), UriKind.Relative));
         request.Headers.Accept.Add(JsonAccept);
         return await SendAsync(request, BaselineJsonContext.Default.CompanyDto, cancellationToken).ConfigureAwait(false);
     }

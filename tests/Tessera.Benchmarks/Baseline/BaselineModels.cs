@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 namespace Tessera.Benchmarks.Baseline;
 
 // Hand-written DTOs for the baseline only: what a developer writing HttpClient + System.Text.Json by hand would
-// declare for the same payloads (same member types as the generated models where it matters: Guid, bool,
+// declare for the same payloads (same member types as the generated models where it matters: string ids, bool,
 // DateTimeOffset, decimal).
 
 public sealed class CompanyDto
 {
-    public Guid? Id { get; set; }
+    public string? Id { get; set; }
     public string Name { get; set; } = "";
     public AddressDto? Address { get; set; }
     public string? Phone { get; set; }

@@ -9,7 +9,7 @@ namespace Tessera.Benchmarks.Infrastructure;
 /// </summary>
 public static class Payloads
 {
-    public static readonly Guid CompanyId = Guid.Parse("5c1f8d1e-2b8a-4f6e-9d3a-7a1b2c3d4e5f");
+    public const string CompanyId = "5c1f8d1e-2b8a-4f6e-9d3a-7a1b2c3d4e5f";
 
     public const string Pax8Token = """{"access_token":"eyJhbGciOiJub25lIn0.payload.sig","token_type":"Bearer","expires_in":86400}""";
 
@@ -32,7 +32,7 @@ public static class Payloads
 
     public static string Company(int index = 0)
     {
-        var id = index == 0 ? CompanyId : new Guid(index, 0x2b8a, 0x4f6e, 0x9d, 0x3a, 0x7a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f);
+        var id = index == 0 ? CompanyId : "" + new Guid(index, 0x2b8a, 0x4f6e, 0x9d, 0x3a, 0x7a, 0x1b, 0x2c, 0x3d, 0x4e, 0x5f);
         return $$"""{"id":"{{id}}","name":"Acme Dental Group {{index}}","address":{"street":"1 Market St","street2":"Suite 300","city":"Denver","stateOrProvince":"CO","postalCode":"80202","country":"US"},"phone":"303-555-0100","website":"acmedental.example","externalId":"CRM-{{1000 + index}}","billOnBehalfOfEnabled":true,"selfServiceAllowed":false,"orderApprovalRequired":true,"status":"Active","updatedDate":"2023-08-11T11:33:12.314-0600"}""";
     }
 

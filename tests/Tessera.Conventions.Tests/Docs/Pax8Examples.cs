@@ -42,7 +42,7 @@ internal static class Pax8Examples
         #endregion
     }
 
-    public static async Task ErrorsAsync(IPax8Client pax8, Guid companyId, CancellationToken cancellationToken)
+    public static async Task ErrorsAsync(IPax8Client pax8, string companyId, CancellationToken cancellationToken)
     {
         #region snippet: pax8-errors
         try

@@ -70,21 +70,21 @@ public sealed class SandboxFlowTests : IClassFixture<SandboxFixture>
         var client = provider.GetRequiredService<IPax8Client>();
         var company = (await client.FindCompaniesAsync(size: 1, status: CompanyStatus.Active)).Content.Single();
         var product = (await client.FindAllProductsAsync(size: 50)).Content.First(p => p.RequiresCommitment != true);
-        var pricing = (await client.FindPricingByProductIdAsync(product.Id!.Value)).Content.First();
-        var provisioning = (await client.FindProvisionDetailsByProductIdAsync(product.Id.Value)).Content;
+        var pricing = (await client.FindPricingByProductIdAsync(product.Id!)).Content.First();
+        var provisioning = (await client.FindProvisionDetailsByProductIdAsync(product.Id!)).Content;
         var createdBefore = _fixture.State.CreatedOrderIds.Count;
         var mocksBefore = _fixture.State.MockOrderValidations;
 
         var order = await client.CreateOrderAsync(
             new CreateOrder
             {
-                CompanyId = company.Id!.Value,
+                CompanyId = company.Id!,
                 OrderedBy = OrderedBy.Pax8Partner,
                 LineItems =
                 [
                     new CreateLineItem
                     {
-                        ProductId = product.Id.Value,
+                        ProductId = product.Id!,
                         LineItemNumber = 1,
                         Quantity = 3,
                         BillingTerm = pricing.BillingTerm ?? BillingTerm.Monthly,
@@ -98,7 +98,7 @@ public sealed class SandboxFlowTests : IClassFixture<SandboxFixture>
             },
             isMock: true);
 
-        order.CompanyId.ShouldBe(company.Id.Value);
+        order.CompanyId.ShouldBe(company.Id!);
         _fixture.State.CreatedOrderIds.Count.ShouldBe(createdBefore);
         _fixture.State.MockOrderValidations.ShouldBe(mocksBefore + 1);
     }
@@ -109,11 +109,11 @@ public sealed class SandboxFlowTests : IClassFixture<SandboxFixture>
         using var provider = Services();
         var client = provider.GetRequiredService<IPax8Client>();
         var company = (await client.FindCompaniesAsync(size: 1, status: CompanyStatus.Active)).Content.Single();
-        bool IsPatch((string Method, string Path, int Status) entry) => entry.Method == "PATCH" && entry.Path.EndsWith(company.Id!.Value.ToString(), StringComparison.OrdinalIgnoreCase);
+        bool IsPatch((string Method, string Path, int Status) entry) => entry.Method == "PATCH" && entry.Path.EndsWith(company.Id!.ToString(), StringComparison.OrdinalIgnoreCase);
         var before = _fixture.State.RequestLog.Count(IsPatch);
 
         // Pax8 rejects an update that changes nothing; PATCH is not idempotent, so it must not be retried.
-        var exception = await Should.ThrowAsync<Pax8ApiException<Error>>(() => client.UpdateCompanyAsync(new CompanyUpdate { Name = company.Name }, company.Id!.Value));
+        var exception = await Should.ThrowAsync<Pax8ApiException<Error>>(() => client.UpdateCompanyAsync(new CompanyUpdate { Name = company.Name }, company.Id!));
 
         exception.StatusCode.ShouldBe(422);
         exception.Result.Message.ShouldNotBeNullOrWhiteSpace();

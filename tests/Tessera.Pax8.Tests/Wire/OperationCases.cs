@@ -5,14 +5,14 @@ namespace Tessera.Pax8.Tests.Wire;
 /// <summary>One representative call of every operation in specs/pax8.yaml, with the payload its response carries.</summary>
 public static class OperationCases
 {
-    public static readonly Guid CompanyId = Guid.Parse("5c1f8d1e-2b8a-4f6e-9d3a-7a1b2c3d4e5f");
-    public static readonly Guid ContactId = Guid.Parse("07b8c9d0-e1f2-4a3b-8c5d-6e7f8091a2b3");
-    public static readonly Guid ProductId = Guid.Parse("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d");
-    public static readonly Guid OrderId = Guid.Parse("c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f");
-    public static readonly Guid SubscriptionId = Guid.Parse("b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e");
-    public static readonly Guid InvoiceId = Guid.Parse("d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80");
-    public static readonly Guid UsageSummaryId = Guid.Parse("e5f6a7b8-c9d0-4e1f-8a3b-4c5d6e7f8091");
-    public static readonly Guid CommitmentId = Guid.Parse("f6a7b8c9-d0e1-4f2a-9b4c-5d6e7f8091a2");
+    public const string CompanyId = "5c1f8d1e-2b8a-4f6e-9d3a-7a1b2c3d4e5f";
+    public const string ContactId = "07b8c9d0-e1f2-4a3b-8c5d-6e7f8091a2b3";
+    public const string ProductId = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+    public const string OrderId = "c3d4e5f6-a7b8-4c9d-8e1f-2a3b4c5d6e7f";
+    public const string SubscriptionId = "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e";
+    public const string InvoiceId = "d4e5f6a7-b8c9-4d0e-9f2a-3b4c5d6e7f80";
+    public const string UsageSummaryId = "e5f6a7b8-c9d0-4e1f-8a3b-4c5d6e7f8091";
+    public const string CommitmentId = "f6a7b8c9-d0e1-4f2a-9b4c-5d6e7f8091a2";
 
     public static readonly IReadOnlyDictionary<string, (string? Payload, Func<Pax8Client, Task> Call)> All = new Dictionary<string, (string?, Func<Pax8Client, Task>)>
     {
@@ -23,7 +23,7 @@ public static class OperationCases
         ["findContacts"] = ("contact-page", c => c.FindContactsAsync(CompanyId, page: 0, size: 25)),
         ["createContact"] = ("contact", c => c.CreateContactAsync(NewContact(), CompanyId)),
         ["findContactById"] = ("contact", c => c.FindContactByIdAsync(CompanyId, ContactId)),
-        ["updateContact"] = ("contact", c => c.UpdateContactAsync(NewContact(), CompanyId, ContactId)),
+        ["updateContact"] = ("contact", c => c.UpdateContactAsync(NewContactUpdate(), CompanyId, ContactId)),
         ["deleteContact"] = (null, c => c.DeleteContactAsync(CompanyId, ContactId)),
         ["findAllProducts"] = ("product-page", c => c.FindAllProductsAsync(page: 0, size: 200, sort: "vendor,asc", search: "365", vendorName: "Microsoft")),
         ["findProductByProductId"] = ("product-detail", c => c.FindProductByProductIdAsync(ProductId)),
@@ -61,7 +61,16 @@ public static class OperationCases
         OrderApprovalRequired = true,
     };
 
-    public static Contact NewContact() => new()
+    public static ContactCreate NewContact() => new()
+    {
+        FirstName = "Dana",
+        LastName = "Reyes",
+        Email = "dana.reyes@acmedental.example",
+        Phone = "+1 303-555-0101",
+        Types = [new ContactType { Type = ContactTypeName.Admin, Primary = true }],
+    };
+
+    public static ContactUpdate NewContactUpdate() => new()
     {
         FirstName = "Dana",
         LastName = "Reyes",

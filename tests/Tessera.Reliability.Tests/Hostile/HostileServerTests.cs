@@ -94,7 +94,7 @@ public sealed class HostileServerTests
         };
         var client = Pax8(server);
 
-        var failure = await Should.ThrowAsync<ResponseTooLargeException>(() => client.FindCompanyByIdAsync(Guid.NewGuid()));
+        var failure = await Should.ThrowAsync<ResponseTooLargeException>(() => client.FindCompanyByIdAsync(Guid.NewGuid().ToString()));
 
         failure.ContentLength.ShouldBe(400_000_000);
         failure.Message.ShouldContain("it declared 400,000,000 bytes and was not read");
@@ -122,7 +122,7 @@ public sealed class HostileServerTests
         var transport = new CountingTransport();
         var client = Pax8(server, transport);
 
-        var failure = await Should.ThrowAsync<ResponseTooLargeException>(() => client.FindCompanyByIdAsync(Guid.NewGuid()));
+        var failure = await Should.ThrowAsync<ResponseTooLargeException>(() => client.FindCompanyByIdAsync(Guid.NewGuid().ToString()));
 
         failure.Limit.ShouldBe(Limit);
         Bomb.Value.Length.ShouldBeLessThan((int)Limit, "on the wire the bomb is far below the limit: the limit counts decompressed bytes");
@@ -142,7 +142,7 @@ public sealed class HostileServerTests
             return context.Response.Body.WriteAsync(body).AsTask();
         };
 
-        var company = await Pax8(server).FindCompanyByIdAsync(Guid.NewGuid());
+        var company = await Pax8(server).FindCompanyByIdAsync(Guid.NewGuid().ToString());
 
         body.Length.ShouldBe((int)Limit);
         company.Name.ShouldBe("Acme Dental Group");
@@ -160,7 +160,7 @@ public sealed class HostileServerTests
             TokenUrl = new Uri(server.BaseUrl, "oauth/token"), RequestsPerMinute = 0, Resilience = NoRetries(),
         });
 
-        var failure = await Should.ThrowAsync<Exception>(() => client.FindCompanyByIdAsync(Guid.NewGuid()));
+        var failure = await Should.ThrowAsync<Exception>(() => client.FindCompanyByIdAsync(Guid.NewGuid().ToString()));
 
         elsewhere.Requests.ShouldBeEmpty("the client secret must not travel with the redirect");
         var refused = Find<RedirectRefusedException>(failure);
@@ -211,7 +211,7 @@ public sealed class HostileServerTests
             ? context.Response.WriteAsync("{}")
             : RedirectTo(new Uri("/moved/v1/companies", UriKind.Relative), status: 301)(context);
 
-        var failure = await Should.ThrowAsync<RedirectRefusedException>(() => Pax8(server).FindCompanyByIdAsync(Guid.NewGuid()));
+        var failure = await Should.ThrowAsync<RedirectRefusedException>(() => Pax8(server).FindCompanyByIdAsync(Guid.NewGuid().ToString()));
 
         failure.Location.ShouldBe(new Uri(server.BaseUrl, "/moved/v1/companies"));
         failure.Message.ShouldNotContain("another origin");
@@ -237,7 +237,7 @@ public sealed class HostileServerTests
         });
         await using var provider = services.BuildServiceProvider();
 
-        await Should.ThrowAsync<RedirectRefusedException>(() => provider.GetRequiredService<IPax8Client>().FindCompanyByIdAsync(Guid.NewGuid()));
+        await Should.ThrowAsync<RedirectRefusedException>(() => provider.GetRequiredService<IPax8Client>().FindCompanyByIdAsync(Guid.NewGuid().ToString()));
 
         elsewhere.Requests.ShouldBeEmpty("the bearer token must not travel with the redirect");
     }

@@ -20,24 +20,24 @@ public static class Pax8Orders
     {
         var company = (await client.FindCompaniesAsync(size: 20, status: CompanyStatus.Active)).Content.First();
         var product = (await client.FindAllProductsAsync(size: 5, vendorName: "Microsoft")).Content.First();
-        var pricing = await client.FindPricingByProductIdAsync(product.Id!.Value, company.Id);
-        var dependencies = await client.FindProductDependenciesByProductIdAsync(product.Id.Value);
-        var provisioning = await client.FindProvisionDetailsByProductIdAsync(product.Id.Value);
+        var pricing = await client.FindPricingByProductIdAsync(product.Id!, company.Id);
+        var dependencies = await client.FindProductDependenciesByProductIdAsync(product.Id!);
+        var provisioning = await client.FindProvisionDetailsByProductIdAsync(product.Id!);
         return new CreateOrder
         {
-            CompanyId = company.Id!.Value,
+            CompanyId = company.Id!,
             OrderedBy = OrderedBy.Pax8Partner,
             LineItems =
             [
                 new CreateLineItem
                 {
-                    ProductId = product.Id.Value,
+                    ProductId = product.Id!,
                     LineItemNumber = 1,
                     Quantity = 5,
                     BillingTerm = pricing.Content.FirstOrDefault()?.BillingTerm ?? BillingTerm.Monthly,
                     CommitmentTermId = product.RequiresCommitment == true ? dependencies.CommitmentDependencies?.FirstOrDefault()?.Id : null,
                     ProvisioningDetails = provisioning.Content.Where(d => d.ValueType == ProvisioningValueType.Input)
-                        .Select(d => new ProvisioningDetail { Key = d.Key, Values = ["rel-" + company.Id.Value.ToString("N")[..8]] }).ToList(),
+                        .Select(d => new ProvisioningDetail { Key = d.Key, Values = ["rel-" + company.Id!.Replace("-", string.Empty, StringComparison.Ordinal)[..8]] }).ToList(),
                 },
             ],
         };

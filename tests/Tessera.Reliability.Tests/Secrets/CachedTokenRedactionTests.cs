@@ -27,7 +27,7 @@ public sealed class CachedTokenRedactionTests(ITestOutputHelper output)
                 ClientId = "echo-client", ClientSecret = "echo-client-secret-2b7", BaseUrl = server.BaseUrl, TokenUrl = server.TokenUrl,
                 TokenCache = TokenCacheKind.File, TokenCacheFile = file, RequestsPerMinute = 0,
             });
-            await Should.ThrowAsync<ApiException>(() => first.FindCompanyByIdAsync(Guid.NewGuid()));
+            await Should.ThrowAsync<ApiException>(() => first.FindCompanyByIdAsync(Guid.NewGuid().ToString()));
             server.TokenRequests.ShouldBe(1);
 
             var (exitCode, stdout, stderr) = await RunWorkerAsync(file, server);

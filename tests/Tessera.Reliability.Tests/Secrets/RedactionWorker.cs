@@ -29,7 +29,7 @@ internal static class RedactionWorker
             loggerFactory);
         try
         {
-            await client.FindCompanyByIdAsync(Guid.NewGuid());
+            await client.FindCompanyByIdAsync(Guid.NewGuid().ToString());
             return 4;
         }
         catch (ApiException exception)

@@ -74,7 +74,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         }
 
         await pax8.FindCompaniesAsync(size: 1);
-        await Fail(() => pax8.FindCompanyByIdAsync(Guid.NewGuid()));
+        await Fail(() => pax8.FindCompanyByIdAsync(Guid.NewGuid().ToString()));
         sandbox.Pax8.ExpireAllTokens();
         var invalid = Pax8Orders.NewCompany();
         invalid.Name = string.Empty;
