@@ -61,6 +61,12 @@ internal sealed class IntegralNumberConverter : JsonConverter
             throw Refused(reader, type);
         }
 
+        if (reader.TokenType is JsonToken.Float or JsonToken.String)
+        {
+            // Read, but not as the spec's integer: worth a drift report (docs/drift.md).
+            Tessera.Core.Drift.WireDrift.Record(Tessera.Core.Drift.DriftKind.TypeMismatch, reader, reader.TokenType == JsonToken.Float ? "whole decimal for integer" : "string for integer");
+        }
+
         return type == typeof(int) ? (int)number : (object)(long)number;
     }
 
