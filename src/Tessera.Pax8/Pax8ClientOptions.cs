@@ -36,11 +36,19 @@ public sealed class Pax8ClientOptions : TokenClientOptions
     /// </summary>
     public Uri ExperimentalBaseUrl { get; set; } = new("https://app.pax8.com/p8p/api/v3/");
 
+    private Uri? _tokenUrl;
+
     /// <summary>
-    /// Token endpoint. Default <see cref="DefaultTokenUrl"/>; legacy integrations used
+    /// Token endpoint. Unless set, it follows <see cref="ClientOptions.BaseUrl"/>: <c>{BaseUrl}token</c>, which is
+    /// <see cref="DefaultTokenUrl"/> for the default base address and the sandbox's token endpoint for the sandbox, so
+    /// pointing the client elsewhere never sends the credentials to production. Legacy integrations used
     /// <c>https://login.pax8.com/oauth/token</c> with audience <c>api://p8p.client</c>.
     /// </summary>
-    public Uri TokenUrl { get; set; } = DefaultTokenUrl;
+    public Uri TokenUrl
+    {
+        get => _tokenUrl ?? (BaseUrl is { IsAbsoluteUri: true } baseUrl ? new Uri(ClientRegistration.WithTrailingSlash(baseUrl), "token") : DefaultTokenUrl);
+        set => _tokenUrl = value;
+    }
 
     /// <summary>Token audience. Default <see cref="DefaultAudience"/>.</summary>
     public string Audience { get; set; } = DefaultAudience;

@@ -77,7 +77,7 @@ internal static class CommandRunner
 
         // Without a vendor error (an unreadable or unexpected body), the message says what could not be read and
         // quotes a redacted excerpt of the body.
-        var detail = vendor ?? " " + exception.Message;
+        var detail = vendor is null ? " " + exception.Message : vendor + (exception.Request is null ? string.Empty : $" [{exception.Request}]");
         return $"HTTP {exception.StatusCode}{detail}" + (exception.RequestId is null ? string.Empty : $" (request id {exception.RequestId})");
     }
 }

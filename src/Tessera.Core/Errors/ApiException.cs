@@ -62,6 +62,40 @@ public class ApiException : Exception
         Headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>
+    /// The request that ended with this exception, redacted: for example
+    /// <c>Pax8 findCompanyById (GET https://api.pax8.com/v1/companies/…)</c>; <see langword="null"/> when not known.
+    /// It prefixes <see cref="Message"/>.
+    /// </summary>
+    public string? Request { get; private set; }
+
+    /// <inheritdoc />
+    public override string Message => Request is null ? base.Message : $"{Request}: {base.Message}";
+
+    /// <summary>
+    /// Records on <paramref name="exception"/> which request it ended (once; the first request wins). Returns
+    /// <see langword="false"/>, so that generated code can call it in an exception filter and let the exception pass
+    /// unchanged.
+    /// </summary>
+    /// <param name="exception">The exception.</param>
+    /// <param name="request">The request.</param>
+    /// <returns>Always <see langword="false"/>.</returns>
+    public static bool AttachRequest(ApiException exception, HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(request);
+        if (exception.Request is null && exception is not ResponseReadException { Operation: not null })
+        {
+            var operation = Operations.OperationDescriptor.Of(request);
+            var url = request.RequestUri is null ? string.Empty : " " + SecretRedactor.Shared.RedactUrl(request.RequestUri);
+            exception.Request = operation is null
+                ? $"{request.Method.Method}{url}"
+                : $"{operation.Api} {operation.OperationId} ({request.Method.Method}{url})";
+        }
+
+        return false;
+    }
+
     /// <summary>The HTTP status code; 0 when no response was received.</summary>
     public int StatusCode { get; }
 

@@ -49,7 +49,7 @@ internal sealed class Pax8TokenSource : TokenSource
         catch (Pax8ApiException exception) when (exception.StatusCode is 400 or 401 or 403)
         {
             throw new Pax8AuthenticationException(
-                $"Pax8 rejected the client credentials of client id '{_options.ClientId}' at {_options.TokenUrl} (HTTP {exception.StatusCode}).",
+                $"Pax8 rejected the client credentials of client id '{_options.ClientId}' at {_options.TokenUrl} (HTTP {exception.StatusCode}): check Pax8:ClientId and Pax8:ClientSecret (or PAX8_CLIENT_ID and PAX8_CLIENT_SECRET), and that the credentials belong to this token endpoint.",
                 exception);
         }
 

@@ -137,6 +137,20 @@ public sealed class ClientCredentialsTests
     }
 
     [Fact]
+    public async Task The_token_url_follows_the_base_url_unless_it_is_set()
+    {
+        new Pax8ClientOptions().TokenUrl.ShouldBe(Pax8ClientOptions.DefaultTokenUrl);
+        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1") }.TokenUrl.ShouldBe(new Uri("http://127.0.0.1:5190/pax8/v1/token"));
+        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1/"), TokenUrl = new Uri("https://login.pax8.com/oauth/token") }.TokenUrl.ShouldBe(new Uri("https://login.pax8.com/oauth/token"));
+
+        var (client, transport) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), o => o.BaseUrl = new Uri("https://pax8.elsewhere.test/v1/"));
+        await client.FindCompanyByIdAsync(OperationCases.CompanyId);
+
+        transport.Requests.Select(r => r.Uri.AbsoluteUri).ShouldContain("https://pax8.elsewhere.test/v1/token", "the credentials go where the API is, never to production");
+        transport.Requests.ShouldNotContain(r => r.Uri.Host == "api.pax8.com");
+    }
+
+    [Fact]
     public async Task A_changed_secret_never_gets_the_token_fetched_with_the_old_one()
     {
         var directory = Directory.CreateTempSubdirectory("pax8-cache-");

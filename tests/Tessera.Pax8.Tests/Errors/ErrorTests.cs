@@ -26,6 +26,20 @@ public sealed class ErrorTests
         exception.Headers.ContainsKey("x-request-id").ShouldBeTrue();
         exception.RequestId.ShouldBe("req-123");
         exception.ShouldBeAssignableTo<Tessera.Core.Errors.ApiException>();
+        exception.Request.ShouldBe($"Pax8 findCompanyById (GET https://api.pax8.com/v1/companies/{OperationCases.CompanyId})");
+        exception.Message.ShouldStartWith($"Pax8 findCompanyById (GET https://api.pax8.com/v1/companies/{OperationCases.CompanyId}): ", Case.Sensitive, "an HTTP error names the operation, method and URL");
+    }
+
+    [Fact]
+    public async Task A_wrong_path_says_which_url_answered_404()
+    {
+        // A base address without the API's path prefix: Pax8's front door answers 404 with no body.
+        var client = TestClients.Canned(_ => new HttpResponseMessage(HttpStatusCode.NotFound), o => o.BaseUrl = new Uri("https://api.pax8.com/")).Client;
+
+        var exception = await Should.ThrowAsync<Pax8ApiException>(() => client.FindCompanyByIdAsync(OperationCases.CompanyId));
+
+        exception.Message.ShouldContain($"(GET https://api.pax8.com/companies/{OperationCases.CompanyId})");
+        exception.Message.ShouldContain("(HTTP 404)");
     }
 
     [Fact]
