@@ -28,6 +28,14 @@ internal static partial class SmartexIdentityFile
         {
             throw new ClientConfigurationException("Smartex", $"{ex.Message} The key is not loaded or created until this is fixed.", ex);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A bare DirectoryNotFoundException or access error would not say which setting leads there.
+            throw new ClientConfigurationException(
+                "Smartex",
+                $"The Smartex key file '{path}' (Smartex:KeyFile) cannot be read or created: {ex.Message} Set Smartex:KeyFile to a path in a directory this process can create and write, or create that directory (mode 0700).",
+                ex);
+        }
     }
 
     private static SmartexIdentity? Load(string path, ILogger logger)

@@ -16,6 +16,21 @@ public sealed class KeyFileSecurityTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
+    public void A_key_directory_that_cannot_be_created_names_the_setting()
+    {
+        // A regular file where the key's directory should be: no process can create that directory.
+        var blocker = Path.Combine(_directory, "not-a-directory");
+        TestClients.WritePrivateFile(blocker, "x");
+        var keyFile = Path.Combine(blocker, "keys", "api.key");
+
+        var exception = Should.Throw<ClientConfigurationException>(() => Create(keyFile, createIfMissing: true));
+
+        exception.ApiName.ShouldBe("Smartex");
+        exception.Message.ShouldContain($"'{keyFile}' (Smartex:KeyFile) cannot be read or created");
+        exception.Message.ShouldContain("Set Smartex:KeyFile");
+    }
+
+    [Fact]
     public void A_group_readable_key_is_refused_with_the_chmod_fix_in_the_message()
     {
         if (OperatingSystem.IsWindows())
