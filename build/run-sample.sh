@@ -15,5 +15,5 @@ trap 'kill $sandbox 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do grep -q "Sandbox listening" artifacts/sample-sandbox.log && break; sleep 1; done
 
 base="http://127.0.0.1:$port"
-export Pax8__BaseUrl="$base/pax8/v1/" Pax8__TokenUrl="$base/pax8/v1/token" SmartPay__BaseUrl="$base/smartpay/1-2/" Smartex__BaseUrl="$base/smartex/"
+export Pax8__BaseUrl="$base/pax8/v1/" SmartPay__BaseUrl="$base/smartpay/1-2/" Smartex__BaseUrl="$base/smartex/"
 dotnet run --project samples/Consumer -nologo

@@ -36,19 +36,22 @@ public sealed class Pax8ClientOptions : TokenClientOptions
     /// </summary>
     public Uri ExperimentalBaseUrl { get; set; } = new("https://app.pax8.com/p8p/api/v3/");
 
-    private Uri? _tokenUrl;
-
     /// <summary>
-    /// Token endpoint. Unless set, it follows <see cref="ClientOptions.BaseUrl"/>: <c>{BaseUrl}token</c>, which is
-    /// <see cref="DefaultTokenUrl"/> for the default base address and the sandbox's token endpoint for the sandbox, so
-    /// pointing the client elsewhere never sends the credentials to production. Legacy integrations used
-    /// <c>https://login.pax8.com/oauth/token</c> with audience <c>api://p8p.client</c>.
+    /// Token endpoint, when it is not <c>{BaseUrl}token</c>. Unset (the default), the client uses
+    /// <see cref="EffectiveTokenUrl"/>, which follows <see cref="ClientOptions.BaseUrl"/>: <see cref="DefaultTokenUrl"/>
+    /// for the default base address, the sandbox's token endpoint for the sandbox, so pointing the client elsewhere
+    /// never sends the credentials to production. Legacy integrations used <c>https://login.pax8.com/oauth/token</c>
+    /// with audience <c>api://p8p.client</c>.
     /// </summary>
-    public Uri TokenUrl
-    {
-        get => _tokenUrl ?? (BaseUrl is { IsAbsoluteUri: true } baseUrl ? new Uri(ClientRegistration.WithTrailingSlash(baseUrl), "token") : DefaultTokenUrl);
-        set => _tokenUrl = value;
-    }
+    /// <remarks>
+    /// Null when unset rather than a computed default: the configuration binder reads every property before it binds
+    /// <c>BaseUrl</c> and would freeze a computed value.
+    /// </remarks>
+    public Uri? TokenUrl { get; set; }
+
+    /// <summary>The token endpoint the client uses: <see cref="TokenUrl"/>, or <c>{BaseUrl}token</c>.</summary>
+    public Uri EffectiveTokenUrl =>
+        TokenUrl ?? (BaseUrl is { IsAbsoluteUri: true } baseUrl ? new Uri(ClientRegistration.WithTrailingSlash(baseUrl), "token") : DefaultTokenUrl);
 
     /// <summary>Token audience. Default <see cref="DefaultAudience"/>.</summary>
     public string Audience { get; set; } = DefaultAudience;
@@ -76,7 +79,10 @@ public sealed class Pax8ClientOptions : TokenClientOptions
             problems.Add("Pax8:ClientSecret is required (or PAX8_CLIENT_SECRET)");
         }
 
-        CheckUrl(problems, nameof(TokenUrl), TokenUrl);
+        if (TokenUrl is not null)
+        {
+            CheckUrl(problems, nameof(TokenUrl), TokenUrl);
+        }
         CheckUrl(problems, nameof(ExperimentalBaseUrl), ExperimentalBaseUrl);
         if (string.IsNullOrWhiteSpace(Audience))
         {

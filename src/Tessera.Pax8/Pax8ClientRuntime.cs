@@ -17,6 +17,6 @@ internal sealed class Pax8ClientRuntime(Pax8ClientOptions options, Func<Pax8Clie
     protected override TokenSource CreateTokenSource() => new Pax8TokenSource(tokenClient, Options);
 
     protected override void ConfigurePipeline(ClientPipelineBuilder pipeline) => pipeline
-        .Add(PipelineStage.Routing, new TokenEndpointHandler(Options.TokenUrl))
+        .Add(PipelineStage.Routing, new TokenEndpointHandler(Options.EffectiveTokenUrl))
         .Add(PipelineStage.Authentication, new BearerTokenHandler(TokenProvider));
 }

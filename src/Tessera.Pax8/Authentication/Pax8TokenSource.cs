@@ -23,7 +23,7 @@ internal sealed class Pax8TokenSource : TokenSource
     /// The cache key: tokens belong to one credential (client id and a fingerprint of its secret, so a rotated secret
     /// never gets a token fetched with the old one) at one token endpoint and audience.
     /// </summary>
-    public override string CacheKey => $"pax8|{_options.TokenUrl}|{_options.Audience}|{_options.ClientId}|{Fingerprint(_options.ClientSecret)}";
+    public override string CacheKey => $"pax8|{_options.EffectiveTokenUrl}|{_options.Audience}|{_options.ClientId}|{Fingerprint(_options.ClientSecret)}";
 
     /// <summary>
     /// Pax8 documents a 24-hour lifetime (<c>expires_in</c> 86400); the undocumented <c>expires_at</c> is read from
@@ -49,13 +49,13 @@ internal sealed class Pax8TokenSource : TokenSource
         catch (Pax8ApiException exception) when (exception.StatusCode is 400 or 401 or 403)
         {
             throw new Pax8AuthenticationException(
-                $"Pax8 rejected the client credentials of client id '{_options.ClientId}' at {_options.TokenUrl} (HTTP {exception.StatusCode}): check Pax8:ClientId and Pax8:ClientSecret (or PAX8_CLIENT_ID and PAX8_CLIENT_SECRET), and that the credentials belong to this token endpoint.",
+                $"Pax8 rejected the client credentials of client id '{_options.ClientId}' at {_options.EffectiveTokenUrl} (HTTP {exception.StatusCode}): check Pax8:ClientId and Pax8:ClientSecret (or PAX8_CLIENT_ID and PAX8_CLIENT_SECRET), and that the credentials belong to this token endpoint.",
                 exception);
         }
 
         if (string.IsNullOrEmpty(response.AccessToken))
         {
-            throw new Pax8AuthenticationException($"The Pax8 token endpoint {_options.TokenUrl} answered without an access_token.");
+            throw new Pax8AuthenticationException($"The Pax8 token endpoint {_options.EffectiveTokenUrl} answered without an access_token.");
         }
 
         var expiresIn = response.ExpiresIn is > 0 ? TimeSpan.FromSeconds((double)response.ExpiresIn.Value) : (TimeSpan?)null;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using Tessera.Pax8.Tests.Infrastructure;
 using Tessera.Pax8.Tests.Wire;
@@ -139,9 +140,17 @@ public sealed class ClientCredentialsTests
     [Fact]
     public async Task The_token_url_follows_the_base_url_unless_it_is_set()
     {
-        new Pax8ClientOptions().TokenUrl.ShouldBe(Pax8ClientOptions.DefaultTokenUrl);
-        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1") }.TokenUrl.ShouldBe(new Uri("http://127.0.0.1:5190/pax8/v1/token"));
-        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1/"), TokenUrl = new Uri("https://login.pax8.com/oauth/token") }.TokenUrl.ShouldBe(new Uri("https://login.pax8.com/oauth/token"));
+        new Pax8ClientOptions().EffectiveTokenUrl.ShouldBe(Pax8ClientOptions.DefaultTokenUrl);
+        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1") }.EffectiveTokenUrl.ShouldBe(new Uri("http://127.0.0.1:5190/pax8/v1/token"));
+        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1/"), TokenUrl = new Uri("https://login.pax8.com/oauth/token") }.EffectiveTokenUrl.ShouldBe(new Uri("https://login.pax8.com/oauth/token"));
+
+        // Bound from configuration: the binder reads TokenUrl before it binds BaseUrl; nothing may freeze the default.
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pax8:BaseUrl"] = "http://127.0.0.1:5190/pax8/v1/" })
+            .Build();
+        var bound = new Pax8ClientOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Pax8"), bound);
+        bound.EffectiveTokenUrl.ShouldBe(new Uri("http://127.0.0.1:5190/pax8/v1/token"));
 
         var (client, transport) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read("company")), o => o.BaseUrl = new Uri("https://pax8.elsewhere.test/v1/"));
         await client.FindCompanyByIdAsync(OperationCases.CompanyId);
