@@ -54,7 +54,8 @@ internal sealed class RedisRateLimiter : RateLimiter
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Lock _gate = new();
-    private readonly Queue<(long Score, string Member)> _granted = new();
+    private readonly Queue<(long Score, string Member, bool Shared)> _granted = new();
+    private long _distrustUntilMs;
     private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
     private long _sequence;
     private long _offsetMs;
@@ -181,6 +182,17 @@ internal sealed class RedisRateLimiter : RateLimiter
             try
             {
                 await ReplayIfNeededAsync(database).ConfigureAwait(false);
+
+                // For a window after Redis lost what it held, instances that replay later are not counted yet: each keeps to its share too.
+                lock (_gate)
+                {
+                    var now = LocalNowMs();
+                    if (now < _distrustUntilMs && LocalRoom(now, permitCount) is { } wait)
+                    {
+                        return (false, wait);
+                    }
+                }
+
                 var values = new RedisValue[3 + permitCount];
                 values[0] = _limit;
                 values[1] = (long)Window.TotalMilliseconds;
@@ -198,7 +210,7 @@ internal sealed class RedisRateLimiter : RateLimiter
                     _offsetMs = serverNow - LocalNowMs();
                     if ((long)reply[0] == 1)
                     {
-                        Remember(serverNow, members);
+                        Remember(serverNow, members, shared: true);
                         LastGrantWasLocal = false;
                         return (true, TimeSpan.Zero);
                     }
@@ -221,25 +233,38 @@ internal sealed class RedisRateLimiter : RateLimiter
     {
         lock (_gate)
         {
+            // Redis may come back empty (a restart): whatever this instance was granted must be written back then.
+            _replayNeeded = true;
             var now = LocalNowMs();
-            Prune(now);
-            if (_granted.Count + members.Length <= _localLimit)
+            if (LocalRoom(now, members.Length) is { } wait)
             {
-                Remember(now + _offsetMs, members);
-                _replayNeeded = true;
-                LastGrantWasLocal = true;
-                return (true, TimeSpan.Zero);
+                return (false, wait);
             }
 
-            var mustLeave = _granted.Count + members.Length - _localLimit;
-            var leaving = _granted.ElementAt(mustLeave - 1).Score - _offsetMs;
-            return (false, TimeSpan.FromMilliseconds(Math.Max(1, leaving + (long)Window.TotalMilliseconds - now)));
+            Remember(now + _offsetMs, members, shared: false);
+            LastGrantWasLocal = true;
+            return (true, TimeSpan.Zero);
         }
+    }
+
+    // Null when this instance's share has room for the permits; otherwise how long until it has.
+    private TimeSpan? LocalRoom(long now, int permitCount)
+    {
+        Prune(now);
+        if (_granted.Count + permitCount <= _localLimit)
+        {
+            return null;
+        }
+
+        var mustLeave = _granted.Count + permitCount - _localLimit;
+        var leaving = _granted.ElementAt(mustLeave - 1).Score - _offsetMs;
+        return TimeSpan.FromMilliseconds(Math.Max(1, leaving + (long)Window.TotalMilliseconds - now));
     }
 
     private async Task ReplayIfNeededAsync(IDatabase database)
     {
         SortedSetEntry[] entries;
+        int local;
         lock (_gate)
         {
             if (!_replayNeeded)
@@ -249,26 +274,34 @@ internal sealed class RedisRateLimiter : RateLimiter
 
             Prune(LocalNowMs());
             entries = [.. _granted.Select(grant => new SortedSetEntry(grant.Member, grant.Score))];
+            local = _granted.Count(grant => !grant.Shared);
         }
 
+        var added = 0L;
         if (entries.Length > 0)
         {
             // NX: members Redis still holds keep their score; those it lost (a restart) or never saw (local grants) come back.
-            await database.SortedSetAddAsync(_key, entries, SortedSetWhen.NotExists).WaitAsync(_health.OperationTimeout).ConfigureAwait(false);
+            added = await database.SortedSetAddAsync(_key, entries, SortedSetWhen.NotExists).WaitAsync(_health.OperationTimeout).ConfigureAwait(false);
             await database.KeyExpireAsync(_key, Window).WaitAsync(_health.OperationTimeout).ConfigureAwait(false);
         }
 
         lock (_gate)
         {
             _replayNeeded = false;
+            if (added > local)
+            {
+                // Permits granted through Redis were missing: it restarted empty, and the other instances' spending
+                // reaches it only as each of them comes back.
+                _distrustUntilMs = LocalNowMs() + (long)Window.TotalMilliseconds;
+            }
         }
     }
 
-    private void Remember(long score, string[] members)
+    private void Remember(long score, string[] members, bool shared)
     {
         foreach (var member in members)
         {
-            _granted.Enqueue((score, member));
+            _granted.Enqueue((score, member, shared));
         }
     }
 

@@ -70,6 +70,9 @@ public sealed class RedisSharedState : ISharedClientState, IDisposable
     /// <summary>Whether the last thing learned about Redis was a failure (clients are on local state).</summary>
     public bool IsDegraded => _health.IsDown;
 
+    /// <summary>Whether the connection is open (tests wait for it instead of sleeping).</summary>
+    internal bool IsConnected => _connection.IsCompletedSuccessfully && _connection.Result.IsConnected;
+
     /// <inheritdoc />
     public RateLimiter CreateRateLimiter(SharedClientStateContext context)
     {

@@ -5,8 +5,19 @@ namespace Tessera.Core.Clients;
 /// <summary>What an <see cref="ISharedClientState"/> is told about the client whose state it shares.</summary>
 public sealed class SharedClientStateContext
 {
-    internal SharedClientStateContext(string apiName, string partitionKey, int requestsPerMinute, byte[]? tokenCacheEncryptionKey, TimeProvider timeProvider, ILoggerFactory loggerFactory)
+    /// <summary>Describes a client; the runtime creates it (public for tests of an <see cref="ISharedClientState"/>).</summary>
+    /// <param name="apiName">The API.</param>
+    /// <param name="partitionKey">Identifies the credential, without revealing it.</param>
+    /// <param name="requestsPerMinute">The budget for all processes together.</param>
+    /// <param name="tokenCacheEncryptionKey">The AES key for shared token caches, or <see langword="null"/>.</param>
+    /// <param name="timeProvider">The client's clock.</param>
+    /// <param name="loggerFactory">Where the client logs.</param>
+    public SharedClientStateContext(string apiName, string partitionKey, int requestsPerMinute, byte[]? tokenCacheEncryptionKey, TimeProvider timeProvider, ILoggerFactory loggerFactory)
     {
+        ArgumentException.ThrowIfNullOrEmpty(apiName);
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
         ApiName = apiName;
         PartitionKey = partitionKey;
         RequestsPerMinute = requestsPerMinute;
