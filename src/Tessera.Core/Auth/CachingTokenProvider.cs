@@ -8,7 +8,8 @@ namespace Tessera.Core.Auth;
 /// <remarks>
 /// Tokens are looked up in memory first, then in the <see cref="ITokenCache"/> (which may be shared with other
 /// processes), and only then acquired. Cache failures never fail a call: a failed read falls back to acquiring, a
-/// failed write is ignored. The expiry of every acquired token is decided by one rule,
+/// failed write is ignored. With <see cref="TokenProviderOptions.AcquisitionLock"/>, processes sharing the cache also
+/// share one acquisition: the lock holder acquires and writes, the others wait and then read what it wrote. The expiry of every acquired token is decided by one rule,
 /// <see cref="TokenProviderOptions.Lifetime"/>; clock skew between the vendor and this machine is logged once.
 /// </remarks>
 public sealed partial class CachingTokenProvider : IAccessTokenProvider
@@ -160,6 +161,35 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
             rejected = _lastRejected;
         }
 
+        if (await TryLoadCachedAsync(stale, rejected).ConfigureAwait(false) is { } cached)
+        {
+            return cached;
+        }
+
+        if (_options.AcquisitionLock is not { } acquisitionLock)
+        {
+            return await AcquireAndCacheAsync().ConfigureAwait(false);
+        }
+
+        // Another process may be acquiring the same token: wait for it, then look again before acquiring.
+        var held = await TryLockAsync(acquisitionLock).ConfigureAwait(false);
+        try
+        {
+            if (held is not null && await TryLoadCachedAsync(stale, rejected).ConfigureAwait(false) is { } written)
+            {
+                return written;
+            }
+
+            return await AcquireAndCacheAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await TryReleaseAsync(held).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CurrentToken?> TryLoadCachedAsync(AccessToken? stale, AccessToken? rejected)
+    {
         var now = _options.TimeProvider.GetUtcNow();
         var stored = await TryReadCacheAsync().ConfigureAwait(false);
         if (stored is not null && stored != stale && stored != rejected)
@@ -174,6 +204,11 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
             }
         }
 
+        return null;
+    }
+
+    private async Task<CurrentToken> AcquireAndCacheAsync()
+    {
         var requestedAt = _options.TimeProvider.GetUtcNow();
         var grant = await _acquireToken(CancellationToken.None).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The token acquisition delegate returned null.");
@@ -232,6 +267,38 @@ public sealed partial class CachingTokenProvider : IAccessTokenProvider
 #pragma warning restore CA1031
         {
             return null;
+        }
+    }
+
+    private async Task<IAsyncDisposable?> TryLockAsync(ITokenAcquisitionLock acquisitionLock)
+    {
+        try
+        {
+            return await acquisitionLock.AcquireAsync(_cacheKey, CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The lock only saves token requests; without it the token is acquired anyway.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    private static async Task TryReleaseAsync(IAsyncDisposable? held)
+    {
+        if (held is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await held.DisposeAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A lock that cannot be released expires on its own; the token is already in hand.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

@@ -49,6 +49,13 @@ public sealed class TokenProviderOptions
     /// </summary>
     public SecretRedactor? Redactor { get; set; }
 
+    /// <summary>
+    /// Serializes token acquisition across the processes that share a distributed <see cref="ITokenCache"/> (one
+    /// token request per expiry for all of them). Defaults to none: concurrent callers in this process still share one
+    /// acquisition.
+    /// </summary>
+    public ITokenAcquisitionLock? AcquisitionLock { get; set; }
+
     /// <summary>Where the provider reports clock skew (once). Defaults to no logging.</summary>
     public ILogger Logger
     {

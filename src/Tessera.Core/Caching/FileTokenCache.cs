@@ -319,7 +319,8 @@ public sealed class FileTokenCache : ITokenCache
     private static byte[]? PlainJson(byte[] content) =>
         content.AsSpan().StartsWith(Magic) ? null : content;
 
-    private static byte[]? Decrypt(byte[] content, byte[] key, out string failure)
+    // Also the format of DistributedTokenCache's encrypted entries.
+    internal static byte[]? Decrypt(byte[] content, byte[] key, out string failure)
     {
         var headerLength = Magic.Length + 1;
         if (!content.AsSpan().StartsWith(Magic))
@@ -378,7 +379,7 @@ public sealed class FileTokenCache : ITokenCache
         return _encryptionKey is null ? json : Encrypt(json, _encryptionKey);
     }
 
-    private static byte[] Encrypt(byte[] plaintext, byte[] key)
+    internal static byte[] Encrypt(byte[] plaintext, byte[] key)
     {
         var headerLength = Magic.Length + 1;
         var output = new byte[headerLength + NonceSize + TagSize + plaintext.Length];

@@ -47,6 +47,13 @@ public abstract class ClientOptions
     /// </summary>
     public bool DangerousAllowCredentialsOverHttp { get; set; }
 
+    /// <summary>
+    /// State shared with the other instances of the application that use the same credential (request budget and, for
+    /// token clients, the cached token and the right to acquire it), for example <c>Tessera.Redis</c>. Default
+    /// <see langword="null"/>: everything stays in this process. Not bindable.
+    /// </summary>
+    public ISharedClientState? SharedState { get; set; }
+
     /// <summary>The default of <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
     public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
 

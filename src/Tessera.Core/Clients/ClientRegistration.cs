@@ -22,6 +22,8 @@ namespace Tessera.Core.Clients;
 /// and the innermost handler refuses any resend the client did not approve.</item>
 /// <item>Options are validated when the host starts (<c>ValidateOnStart</c>) and when the runtime is created, with the
 /// client's own <see cref="ClientConfigurationException"/>.</item>
+/// <item>An <see cref="ISharedClientState"/> registered as a keyed singleton under the client's HTTP client name
+/// (<see cref="HttpClientName"/>) becomes the options' <see cref="ClientOptions.SharedState"/> when they set none.</item>
 /// </list>
 /// </remarks>
 public static class ClientRegistration
@@ -86,7 +88,7 @@ public static class ClientRegistration
 
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, ClientOptionsValidator<TOptions>>());
             options.ValidateOnStart();
-            services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name)));
+            services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, WithSharedState(provider, httpClientName, provider.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name))));
         }
         else if (IsRegistered<TRuntime>(services, name))
         {
@@ -95,11 +97,20 @@ public static class ClientRegistration
         }
         else
         {
-            services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, instance));
+            services.AddKeyedSingleton(name, (provider, _) => createRuntime(provider, WithSharedState(provider, httpClientName, instance)));
         }
 
         builder = AddHttpClient(services, httpClientName, name, baseAddress);
         return true;
+    }
+
+    // An ISharedClientState registered under the client's HTTP client name (Tessera.Redis's UseRedis on the builder
+    // this class returns) applies to options that name none: the builder knows the name, not the options type.
+    private static TOptions WithSharedState<TOptions>(IServiceProvider provider, string httpClientName, TOptions options)
+        where TOptions : ClientOptions
+    {
+        options.SharedState ??= provider.GetKeyedService<ISharedClientState>(httpClientName);
+        return options;
     }
 
     /// <summary>Binds the options from <paramref name="configuration"/>, then applies <paramref name="configure"/>.</summary>

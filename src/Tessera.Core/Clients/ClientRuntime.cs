@@ -40,7 +40,10 @@ public abstract class ClientRuntime : IDisposable
         Redactor = new SecretRedactor(options.TimeProvider);
         HttpLogger = CreateLogger("Http");
         Drift = new Drift.DriftLog(CreateLogger("Drift"));
-        RateLimiter = options.RequestsPerMinute > 0 ? ClientRateLimiters.PerMinute(options.RequestsPerMinute) : null;
+        SharedStateContext = options.SharedState is null ? null : CreateSharedStateContext(apiName, options, LoggerFactory, configuredSecrets);
+        RateLimiter = options.RequestsPerMinute <= 0 ? null
+            : SharedStateContext is null ? ClientRateLimiters.PerMinute(options.RequestsPerMinute)
+            : options.SharedState!.CreateRateLimiter(SharedStateContext);
         ResiliencePipeline = ClientResilience.Build(options.Resilience, options.TimeProvider, HttpLogger, Redactor);
         foreach (var secret in configuredSecrets ?? [])
         {
@@ -65,6 +68,9 @@ public abstract class ClientRuntime : IDisposable
 
     /// <summary>Where the client's logs go.</summary>
     public ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>What <see cref="ClientOptions.SharedState"/> is told about this client; <see langword="null"/> without shared state.</summary>
+    internal SharedClientStateContext? SharedStateContext { get; }
 
     /// <summary>The one resilience pipeline of this client (built once: its circuit state outlives handler chains).</summary>
     internal ResiliencePipeline<HttpResponseMessage> ResiliencePipeline { get; }
@@ -101,6 +107,15 @@ public abstract class ClientRuntime : IDisposable
     /// <returns>The logger.</returns>
     protected ILogger CreateLogger(string? area = null) =>
         LoggerFactory.CreateLogger(string.IsNullOrEmpty(area) ? $"Tessera.{ApiName}" : $"Tessera.{ApiName}.{area}");
+
+    // The same credential gives the same partition in every process; the hash keeps the secrets out of shared keys.
+    private static SharedClientStateContext CreateSharedStateContext(string apiName, ClientOptions options, ILoggerFactory loggerFactory, string?[]? configuredSecrets)
+    {
+        var identity = string.Join('\n', [apiName, options.BaseUrl.AbsoluteUri, .. (configuredSecrets ?? []).Select(secret => secret ?? string.Empty)]);
+        var partition = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(identity)));
+        var key = options is TokenClientOptions { TokenCacheEncryptionKey: { } encoded } ? Convert.FromBase64String(encoded) : null;
+        return new SharedClientStateContext(apiName, partition, options.RequestsPerMinute, key, options.TimeProvider, loggerFactory);
+    }
 
     private void AddConfiguredSecret(string? secret)
     {

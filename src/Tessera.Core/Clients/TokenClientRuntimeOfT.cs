@@ -8,7 +8,8 @@ namespace Tessera.Core.Clients;
 /// <summary>
 /// The runtime of a client that exchanges a credential for tokens: on top of <see cref="ClientRuntime"/>, the token
 /// cache its options choose and one single-flight <see cref="IAccessTokenProvider"/> over the client's
-/// <see cref="TokenSource"/>.
+/// <see cref="TokenSource"/>. With <see cref="ClientOptions.SharedState"/>, the cache and the acquisition lock are the
+/// shared state's (unless <see cref="TokenClientOptions.TokenCacheInstance"/> is set).
 /// </summary>
 /// <typeparam name="TOptions">The client's options.</typeparam>
 public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
@@ -29,7 +30,7 @@ public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
         : base(apiName, options, loggerFactory, configuredSecrets)
     {
         ArgumentException.ThrowIfNullOrEmpty(defaultCacheFileName);
-        if (options.TokenCache == TokenCacheKind.Distributed && options.TokenCacheInstance is null && distributedCache is null)
+        if (options.TokenCache == TokenCacheKind.Distributed && options.TokenCacheInstance is null && options.SharedState is null && distributedCache is null)
         {
             throw new ClientConfigurationException(
                 apiName,
@@ -62,6 +63,7 @@ public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
                 Lifetime = source.Lifetime,
                 Logger = CreateLogger("Authentication"),
                 Redactor = Redactor,
+                AcquisitionLock = SharedStateContext is { } shared ? Options.SharedState!.CreateTokenLock(shared) : null,
             });
     }
 
@@ -70,6 +72,11 @@ public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
         if (Options.TokenCacheInstance is { } instance)
         {
             return instance;
+        }
+
+        if (SharedStateContext is { } shared)
+        {
+            return Options.SharedState!.CreateTokenCache(shared);
         }
 
         return Options.TokenCache switch
@@ -81,7 +88,9 @@ public abstract class TokenClientRuntime<TOptions> : ClientRuntime<TOptions>
                 TimeProvider = Options.TimeProvider,
                 Logger = CreateLogger("TokenCache"),
             }),
-            TokenCacheKind.Distributed => new DistributedTokenCache(_distributedCache!),
+            TokenCacheKind.Distributed => Options.TokenCacheEncryptionKey is { } key
+                ? new DistributedTokenCache(_distributedCache!, Convert.FromBase64String(key))
+                : new DistributedTokenCache(_distributedCache!),
             _ => new MemoryTokenCache(),
         };
     }
