@@ -55,6 +55,22 @@ public sealed partial class RepositoryConventionTests
         specs.Where(spec => !projects.Any(p => p.Contains(spec, StringComparison.Ordinal))).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_package_has_a_consumer_readme_of_its_own()
+    {
+        // The repository README is about building this repository; a package's page is for the people who use it.
+        var packages = Repository.TrackedFiles()
+            .Where(f => f.StartsWith("src/", StringComparison.Ordinal) && f.EndsWith(".csproj", StringComparison.Ordinal))
+            .Where(f => !f.Contains("Sandbox", StringComparison.Ordinal) && !f.Contains("Cli", StringComparison.Ordinal));
+
+        packages.Where(f => !File.Exists(Repository.PathOf(Path.GetDirectoryName(f)!, "README.md")))
+            .ShouldBeEmpty();
+        foreach (var readme in packages.Select(f => Repository.PathOf(Path.GetDirectoryName(f)!, "README.md")))
+        {
+            File.ReadAllText(readme).ShouldNotContain("](docs/", Case.Sensitive, $"{readme}: relative links break on nuget.org");
+        }
+    }
+
     // A top-level public class/struct/record/interface/enum declaration (partial extensions of generated types count too).
     [GeneratedRegex(@"^public\s+(?:(?:sealed|static|abstract|readonly|partial)\s+)*(?:class|struct|record|interface|enum)\s", RegexOptions.Multiline)]
     private static partial Regex PublicTypeDeclaration();
