@@ -39,6 +39,13 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A run on a shifted clock (CI runs the suite under libfaketime, +400 days) must not shift Redis: its event
+        // loop stalls under the preloaded library, and a real server keeps its own clock anyway.
+        foreach (var variable in info.Environment.Keys.Where(k => k is "LD_PRELOAD" or "DYLD_INSERT_LIBRARIES" || k.StartsWith("FAKETIME", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(variable);
+        }
+
         foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", _directory.FullName })
         {
             info.ArgumentList.Add(argument);
