@@ -31,7 +31,7 @@ public sealed class Pax8WebhookVerifier
             throw new ClientConfigurationException("Pax8", "A webhook authorization value is required to check Pax8 deliveries (Pax8:Webhooks:Authorization).");
         }
 
-        _expected = Encoding.UTF8.GetBytes(authorization);
+        _expected = SHA256.HashData(Encoding.UTF8.GetBytes(authorization));
         SecretRedactor.Shared.AddSecret(authorization);
     }
 
@@ -45,8 +45,9 @@ public sealed class Pax8WebhookVerifier
             return false;
         }
 
-        // FixedTimeEquals is constant-time only for equal lengths; a different length is refused without looking at content.
-        var actual = Encoding.UTF8.GetBytes(authorization);
+        // Both sides are hashed first: FixedTimeEquals is constant-time only for equal lengths, and comparing digests
+        // keeps even the length of the configured value from showing in the timing.
+        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(authorization));
         return CryptographicOperations.FixedTimeEquals(actual, _expected);
     }
 

@@ -27,7 +27,11 @@ internal sealed partial class Pax8Endpoints
         v2.MapPost("/webhooks/{id}/topics/{topic}/test", TestWebhookTopicAsync);
         v2.MapGet("/webhooks/{webhookId}/logs", Json(QueryWebhookLogs));
         v2.MapGet("/webhooks/{webhookId}/logs/{id}", Json(GetWebhookLog));
-        v2.MapPost("/webhooks/{webhookId}/logs/{logId}/retry", RetryWebhookDeliveryAsync);
+        v2.MapPost("/webhooks/{webhookId}/logs/{logId}/retry", context =>
+        {
+            RetryWebhookDelivery(context);
+            return Task.CompletedTask;
+        });
     }
 
     private JsonNode Locked(Func<JsonNode> read)
@@ -279,17 +283,17 @@ internal sealed partial class Pax8Endpoints
         }
     }
 
-    private async Task RetryWebhookDeliveryAsync(HttpContext context)
+    private void RetryWebhookDelivery(HttpContext context)
     {
-        Pax8WebhookLog log;
         lock (store.Sync)
         {
-            log = LogFromRoute(context, "logId");
+            var log = LogFromRoute(context, "logId");
             log.FinalStatus = "RETRYING";
+
+            // Accepted at once; the attempt happens in the background, as Pax8's 202 says.
+            webhooks.Schedule([log]);
         }
 
-        // Accepted at once; the attempt happens in the background, as Pax8's 202 says.
-        _ = Task.Run(() => webhooks.AttemptAsync(log), CancellationToken.None);
         context.Response.StatusCode = StatusCodes.Status202Accepted;
     }
 

@@ -81,6 +81,12 @@ internal sealed class Pax8Webhooks : IDisposable
             }
         }
 
+        Schedule(deliveries);
+    }
+
+    /// <summary>Attempts the deliveries in the background, in order; <see cref="WhenIdleAsync"/> waits for them.</summary>
+    public void Schedule(IReadOnlyList<Pax8WebhookLog> deliveries)
+    {
         if (deliveries.Count == 0)
         {
             return;
@@ -237,7 +243,7 @@ internal sealed class Pax8Webhooks : IDisposable
         ["payloadData"] = data,
     };
 
-    private async Task DeliverInBackgroundAsync(List<Pax8WebhookLog> deliveries)
+    private async Task DeliverInBackgroundAsync(IReadOnlyList<Pax8WebhookLog> deliveries)
     {
         try
         {
