@@ -37,6 +37,12 @@ public sealed class Pax8ClientOptions : TokenClientOptions
     public Uri ExperimentalBaseUrl { get; set; } = new("https://app.pax8.com/p8p/api/v3/");
 
     /// <summary>
+    /// Base address of the Webhooks API v2 used by <see cref="Webhooks.Pax8WebhooksClient"/> (same token, same rate
+    /// budget as the Partner API). Default <c>https://api.pax8.com/api/v2/</c>.
+    /// </summary>
+    public Uri WebhooksBaseUrl { get; set; } = new("https://api.pax8.com/api/v2/");
+
+    /// <summary>
     /// Token endpoint, when it is not <c>{BaseUrl}token</c>. Unset (the default), the client uses
     /// <see cref="EffectiveTokenUrl"/>, which follows <see cref="ClientOptions.BaseUrl"/>: <see cref="DefaultTokenUrl"/>
     /// for the default base address, the sandbox's token endpoint for the sandbox, so pointing the client elsewhere
@@ -84,6 +90,7 @@ public sealed class Pax8ClientOptions : TokenClientOptions
             CheckUrl(problems, nameof(TokenUrl), TokenUrl);
         }
         CheckUrl(problems, nameof(ExperimentalBaseUrl), ExperimentalBaseUrl);
+        CheckUrl(problems, nameof(WebhooksBaseUrl), WebhooksBaseUrl);
         if (string.IsNullOrWhiteSpace(Audience))
         {
             problems.Add("Pax8:Audience is required");

@@ -26,6 +26,7 @@ internal static class Pax8Command
         command.Subcommands.Add(Invoices());
         command.Subcommands.Add(Usage());
         command.Subcommands.Add(TenantId());
+        command.Subcommands.Add(Pax8WebhooksCommand.Create());
         return command;
     }
 

@@ -19,10 +19,11 @@ internal static class Pax8CommandContext
     public static readonly Option<Uri?> BaseUrl = new("--base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Partner API base URL (default https://api.pax8.com/v1/).", Recursive = true };
     public static readonly Option<Uri?> TokenUrl = new("--token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint (default: {base-url}token, https://api.pax8.com/v1/token for the default base URL).", Recursive = true };
     public static readonly Option<Uri?> ExperimentalBaseUrl = new("--experimental-base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Base URL of the undocumented portal API (tenant-id).", Recursive = true };
+    public static readonly Option<Uri?> WebhooksBaseUrl = new("--webhooks-base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Base URL of the Webhooks API v2 (default https://api.pax8.com/api/v2/).", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "Write the result as one JSON document on stdout.", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Log HTTP traffic (secrets redacted) to stderr.", Recursive = true };
 
-    public static IEnumerable<Option> GlobalOptions => [BaseUrl, TokenUrl, ExperimentalBaseUrl, Json, Verbose];
+    public static IEnumerable<Option> GlobalOptions => [BaseUrl, TokenUrl, ExperimentalBaseUrl, WebhooksBaseUrl, Json, Verbose];
 
     public static Argument<string> IdArgument(string name) => new(name) { Description = $"The {name}, as Pax8 returns it (usually a UUID)." };
 
@@ -142,6 +143,7 @@ internal static class Pax8CommandContext
             options.BaseUrl = parse.GetValue(BaseUrl) ?? options.BaseUrl;
             options.TokenUrl = parse.GetValue(TokenUrl) ?? options.TokenUrl;
             options.ExperimentalBaseUrl = parse.GetValue(ExperimentalBaseUrl) ?? options.ExperimentalBaseUrl;
+            options.WebhooksBaseUrl = parse.GetValue(WebhooksBaseUrl) ?? options.WebhooksBaseUrl;
         });
         var provider = services.BuildServiceProvider();
         provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pax8ClientOptions>>().Value.Validate();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Tessera.Core.Clients;
 using Tessera.Pax8;
 using Tessera.Pax8.Experimental;
+using Tessera.Pax8.Webhooks;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -20,9 +21,13 @@ public static class Pax8ServiceCollectionExtensions
     /// <summary>The name of the <see cref="HttpClient"/> of the default registration's experimental (undocumented) client.</summary>
     public const string ExperimentalHttpClientName = "Tessera.Pax8Experimental";
 
+    /// <summary>The name of the <see cref="HttpClient"/> of the default registration's Webhooks API v2 client.</summary>
+    public const string WebhooksHttpClientName = "Tessera.Pax8Webhooks";
+
     /// <summary>
-    /// Registers <see cref="IPax8Client"/> / <see cref="Pax8Client"/> (and the experimental
-    /// <see cref="IPax8ExperimentalClient"/>) with options bound from <paramref name="configuration"/>
+    /// Registers <see cref="IPax8Client"/> / <see cref="Pax8Client"/>, the Webhooks API v2 client
+    /// <see cref="IPax8WebhooksClient"/> / <see cref="Pax8WebhooksClient"/> (same token, token cache and rate budget) and
+    /// the experimental <see cref="IPax8ExperimentalClient"/> with options bound from <paramref name="configuration"/>
     /// (for example the <c>Pax8</c> section: ClientId, ClientSecret, BaseUrl, TokenUrl, TokenCache, …).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -48,10 +53,17 @@ public static class Pax8ServiceCollectionExtensions
         {
             var experimental = ClientRegistration.HttpClientName("Pax8Experimental", name);
             ClientRegistration.AddHttpClient<Pax8ClientRuntime>(services, experimental, name, runtime => runtime.Options.ExperimentalBaseUrl);
-            ClientRegistration.AddClient(services, name, provider => new Pax8Client(provider.GetRequiredService<IHttpClientFactory>().CreateClient(builder.Name)));
+            var webhooks = ClientRegistration.HttpClientName("Pax8Webhooks", name);
+            ClientRegistration.AddHttpClient<Pax8ClientRuntime>(services, webhooks, name, runtime => runtime.Options.WebhooksBaseUrl);
+            ClientRegistration.AddClient(services, name, provider => new Pax8Client(provider.GetRequiredService<IHttpClientFactory>().CreateClient(builder.Name))
+            {
+                WebhooksFactory = () => provider.GetRequiredKeyedService<Pax8WebhooksClient>(name),
+            });
             ClientRegistration.AddClient<IPax8Client>(services, name, provider => provider.GetRequiredKeyedService<Pax8Client>(name));
             ClientRegistration.AddClient(services, name, provider => new Pax8ExperimentalClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(experimental)));
             ClientRegistration.AddClient<IPax8ExperimentalClient>(services, name, provider => provider.GetRequiredKeyedService<Pax8ExperimentalClient>(name));
+            ClientRegistration.AddClient(services, name, provider => new Pax8WebhooksClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(webhooks)));
+            ClientRegistration.AddClient<IPax8WebhooksClient>(services, name, provider => provider.GetRequiredKeyedService<Pax8WebhooksClient>(name));
         }
 
         return builder;

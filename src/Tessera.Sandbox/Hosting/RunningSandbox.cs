@@ -28,6 +28,9 @@ public sealed class RunningSandbox : IAsyncDisposable
     /// </summary>
     public Uri Pax8ExperimentalBaseUrl => new(BaseAddress, "pax8/p8p/api/v3/");
 
+    /// <summary>The base URL of the Pax8 Webhooks API v2 (the client's <c>WebhooksBaseUrl</c>; same token as the Partner API).</summary>
+    public Uri Pax8WebhooksBaseUrl => new(BaseAddress, "pax8/api/v2/");
+
     /// <summary>The Pax8 token URL: <see cref="BaseAddress"/> + <c>pax8/v1/token</c>.</summary>
     public Uri Pax8TokenUrl => new(BaseAddress, "pax8/v1/token");
 

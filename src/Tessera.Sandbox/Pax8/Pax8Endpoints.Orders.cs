@@ -380,6 +380,17 @@ internal sealed partial class Pax8Endpoints
             order.Status = "Processing";
         }
 
+        // Webhooks v2: one SUBSCRIPTION event of type New per new subscription, delivered after the lock is released.
+        webhooks.Raise([.. subscriptionsByLine.Values.Select(subscription => ("SUBSCRIPTION", new JsonObject
+        {
+            ["type"] = "New",
+            ["orderId"] = order.Id.ToString("D"),
+            ["companyId"] = company.Id.ToString("D"),
+            ["productId"] = subscription.ProductId.ToString("D"),
+            ["subscriptionId"] = subscription.Id.ToString("D"),
+            ["quantity"] = subscription.Quantity,
+        }))]);
+
         foreach (var subscription in subscriptionsByLine.Values)
         {
             store.Add(subscription);

@@ -25,10 +25,12 @@ internal sealed partial class Pax8Endpoints
     private readonly Pax8Tokens tokens;
     private readonly FixedWindowRequestLimiter limiter;
     private readonly SandboxOptions options;
+    private readonly Pax8Webhooks webhooks;
 
-    public Pax8Endpoints(Pax8Store store, Pax8Tokens tokens, FixedWindowRequestLimiter limiter, SandboxOptions options)
+    public Pax8Endpoints(Pax8Store store, Pax8Tokens tokens, FixedWindowRequestLimiter limiter, SandboxOptions options, Pax8Webhooks webhooks)
     {
         this.store = store;
+        this.webhooks = webhooks;
         this.tokens = tokens;
         this.limiter = limiter;
         this.options = options;
@@ -78,6 +80,7 @@ internal sealed partial class Pax8Endpoints
         v1.MapGet("/usage-summaries/{usageSummaryId}/usage-lines", Json(FindUsageLines));
 
         MapPortal(app);
+        MapWebhooks(app);
     }
 
     /// <summary>
@@ -88,7 +91,8 @@ internal sealed partial class Pax8Endpoints
     {
         var path = context.Request.Path;
         var gated = path.StartsWithSegments(Pax8Errors.RoutePrefix, StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments(Pax8Errors.PortalPrefix, StringComparison.OrdinalIgnoreCase);
+            || path.StartsWithSegments(Pax8Errors.PortalPrefix, StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments(Pax8Errors.WebhooksPrefix, StringComparison.OrdinalIgnoreCase);
         if (!gated || path.Equals(Pax8Errors.RoutePrefix + "/token", StringComparison.OrdinalIgnoreCase))
         {
             await next(context).ConfigureAwait(false);

@@ -51,6 +51,9 @@ internal static class Pax8Errors
     /// <summary>The undocumented portal API (<c>https://app.pax8.com/p8p/api/v3</c>) of the experimental client.</summary>
     public const string PortalPrefix = "/pax8/p8p/api/v3";
 
+    /// <summary>The Webhooks API v2 (<c>https://api.pax8.com/api/v2</c>, specs/pax8-webhooks.yaml).</summary>
+    public const string WebhooksPrefix = "/pax8/api/v2";
+
     public static Pax8ErrorException NotFound(string resource, string id) =>
         new(404, string.Create(CultureInfo.InvariantCulture, $"{resource} Not Found: {id}"));
 
@@ -80,6 +83,11 @@ internal static class Pax8Errors
     public static string InstanceFor(HttpRequest request)
     {
         var path = request.Path.Value ?? "/";
+        if (path.StartsWith(WebhooksPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return "/api/v2" + path[WebhooksPrefix.Length..];
+        }
+
         return path.StartsWith(RoutePrefix, StringComparison.OrdinalIgnoreCase)
             ? "/public/v1" + path[RoutePrefix.Length..]
             : path;

@@ -18,8 +18,10 @@ internal sealed class Pax8SandboxApi : ISandboxApi
         var timeProvider = options.TimeProvider ?? TimeProvider.System;
         var store = Pax8SeedData.Create(options);
         var tokens = new Pax8Tokens(timeProvider, options.Pax8TokenLifetime);
-        services.AddSingleton(new Pax8SandboxState(store, tokens));
-        services.AddSingleton(new Pax8Endpoints(store, tokens, new FixedWindowRequestLimiter(options.Pax8RequestsPerMinute, timeProvider), options));
+        // A singleton the container creates, so it is disposed (and pending deliveries cancelled) with the sandbox.
+        services.AddSingleton(_ => new Pax8Webhooks(store, TimeSpan.FromSeconds(10)));
+        services.AddSingleton(provider => new Pax8SandboxState(store, tokens, provider.GetRequiredService<Pax8Webhooks>()));
+        services.AddSingleton(provider => new Pax8Endpoints(store, tokens, new FixedWindowRequestLimiter(options.Pax8RequestsPerMinute, timeProvider), options, provider.GetRequiredService<Pax8Webhooks>()));
     }
 
     public void Map(WebApplication app)

@@ -10,12 +10,30 @@ public sealed class Pax8SandboxState
 {
     private readonly Pax8Store store;
     private readonly Pax8Tokens tokens;
+    private readonly Pax8Webhooks webhooks;
 
-    internal Pax8SandboxState(Pax8Store store, Pax8Tokens tokens)
+    internal Pax8SandboxState(Pax8Store store, Pax8Tokens tokens, Pax8Webhooks webhooks)
     {
         this.store = store;
         this.tokens = tokens;
+        this.webhooks = webhooks;
     }
+
+    /// <summary>Webhook deliveries logged so far (test sends and retries included), oldest first: webhook id, topic, final status.</summary>
+    public IReadOnlyList<(string WebhookId, string Topic, string FinalStatus)> WebhookDeliveries
+    {
+        get
+        {
+            lock (store.Sync)
+            {
+                return [.. store.WebhookLogs.Select(log => (log.WebhookId.ToString("D"), log.Topic, log.FinalStatus))];
+            }
+        }
+    }
+
+    /// <summary>Completes when every webhook delivery raised so far (by placing orders) has been attempted.</summary>
+    /// <returns>A task.</returns>
+    public Task WhenWebhooksIdleAsync() => webhooks.WhenIdleAsync();
 
     /// <summary>Calls of <c>POST /pax8/v1/token</c>, successful or not.</summary>
     public int TokenRequests => tokens.TokenRequests;

@@ -56,6 +56,13 @@ internal sealed class Pax8Store
 
     public List<string> CreatedOrderIds { get; } = [];
 
+    /// <summary>The partner's account, which owns every webhook (derived, so seeded data is unchanged).</summary>
+    public Guid AccountId { get; } = Pax8Ids.FromName("account|partner");
+
+    public List<Pax8Webhook> Webhooks { get; } = [];
+
+    public List<Pax8WebhookLog> WebhookLogs { get; } = [];
+
     public List<string> CreatedCompanyIds { get; } = [];
 
     public int MockOrderValidations { get; set; }
