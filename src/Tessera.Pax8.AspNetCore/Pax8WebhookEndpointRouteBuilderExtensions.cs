@@ -63,7 +63,7 @@ public static partial class Pax8WebhookEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
-        if (endpoints.ServiceProvider.GetService<Pax8WebhookQueue>() is null)
+        if (endpoints.ServiceProvider.GetService<Tessera.Core.Notifications.NotificationQueue<WebhookPayload>>() is null)
         {
             throw new InvalidOperationException("The Pax8 webhook services are not registered: call services.AddPax8Webhooks().");
         }
@@ -116,8 +116,8 @@ public static partial class Pax8WebhookEndpointRouteBuilderExtensions
             return;
         }
 
-        var queued = await services.GetRequiredService<Pax8WebhookQueue>()
-            .TryEnqueueAsync(new Pax8WebhookWorkItem(payload, handler), context.RequestAborted)
+        var queued = await services.GetRequiredService<Tessera.Core.Notifications.NotificationQueue<WebhookPayload>>()
+            .TryEnqueueAsync(new Tessera.Core.Notifications.NotificationWorkItem<WebhookPayload>(payload, payload.WebhookTopic?.Topic ?? string.Empty, handler), context.RequestAborted)
             .ConfigureAwait(false);
         if (!queued)
         {

@@ -25,11 +25,16 @@ public static class Pax8WebhookServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton<Pax8WebhookQueue>();
+        services.TryAddSingleton(provider =>
+        {
+            var webhook = provider.GetRequiredService<IOptions<Pax8WebhookOptions>>().Value;
+            return new Tessera.Core.Notifications.NotificationQueue<Tessera.Pax8.Webhooks.WebhookPayload>(
+                "Pax8", webhook.QueueCapacity, webhook.EnqueueTimeout, " (Pax8 does not redeliver an acknowledged delivery; call retryWebhookDelivery from the logs if needed)");
+        });
         services.TryAddSingleton(provider => new Pax8WebhookReceiverState(
             provider.GetRequiredService<IOptions<Pax8WebhookOptions>>(),
             provider.GetRequiredService<ILoggerFactory>()));
-        services.AddHostedService<Pax8WebhookDispatcher>();
+        services.AddHostedService<Tessera.Core.Notifications.NotificationDispatcher<Tessera.Pax8.Webhooks.WebhookPayload>>();
         return services;
     }
 

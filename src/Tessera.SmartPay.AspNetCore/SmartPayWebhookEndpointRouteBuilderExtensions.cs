@@ -64,7 +64,7 @@ public static partial class SmartPayWebhookEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(pattern);
-        if (endpoints.ServiceProvider.GetService<SmartPayWebhookQueue>() is null)
+        if (endpoints.ServiceProvider.GetService<Tessera.Core.Notifications.NotificationQueue<SmartPayWebhookNotification>>() is null)
         {
             throw new InvalidOperationException("The SmartPay webhook services are not registered: call services.AddSmartPayWebhooks().");
         }
@@ -124,8 +124,8 @@ public static partial class SmartPayWebhookEndpointRouteBuilderExtensions
             return;
         }
 
-        var queued = await services.GetRequiredService<SmartPayWebhookQueue>()
-            .TryEnqueueAsync(new SmartPayWebhookWorkItem(notification, handler), context.RequestAborted)
+        var queued = await services.GetRequiredService<Tessera.Core.Notifications.NotificationQueue<SmartPayWebhookNotification>>()
+            .TryEnqueueAsync(new Tessera.Core.Notifications.NotificationWorkItem<SmartPayWebhookNotification>(notification, notification.UnverifiedTopic, handler), context.RequestAborted)
             .ConfigureAwait(false);
         if (!queued)
         {

@@ -31,12 +31,16 @@ public static class SmartPayWebhookServiceCollectionExtensions
             var key = provider.GetRequiredService<IOptions<SmartPayWebhookOptions>>().Value.Key ?? clientOptions.GetEffectiveWebhookKey();
             return new SmartPayWebhookVerifier(key ?? string.Empty, clientOptions.TimeProvider);
         });
-        services.TryAddSingleton<SmartPayWebhookQueue>();
+        services.TryAddSingleton(provider =>
+        {
+            var webhook = provider.GetRequiredService<IOptions<SmartPayWebhookOptions>>().Value;
+            return new Tessera.Core.Notifications.NotificationQueue<SmartPayWebhookNotification>("SmartPay", webhook.QueueCapacity, webhook.EnqueueTimeout);
+        });
         services.TryAddSingleton(provider => new SmartPayWebhookReceiverState(
             provider.GetRequiredService<IOptions<SmartPayWebhookOptions>>(),
             provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(),
             provider.GetService<IOptions<SmartPayClientOptions>>()?.Value.TimeProvider));
-        services.AddHostedService<SmartPayWebhookDispatcher>();
+        services.AddHostedService<Tessera.Core.Notifications.NotificationDispatcher<SmartPayWebhookNotification>>();
         return services;
     }
 
