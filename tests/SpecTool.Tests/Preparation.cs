@@ -9,6 +9,50 @@ public sealed class PreparationTests
     private static JsonObject Parse(string yaml) => YamlDocument.Parse(new StringReader(yaml));
 
     [Fact]
+    public void X_csharp_name_renames_the_schema_and_every_reference_to_it()
+    {
+        var document = Parse("""
+            paths:
+              /invoices:
+                get:
+                  responses:
+                    '200':
+                      content:
+                        application/json:
+                          schema: {type: array, items: {$ref: '#/components/schemas/Invoice'}}
+            components:
+              schemas:
+                Invoice:
+                  x-csharp-name: SmartPayInvoice
+                  type: object
+                  properties:
+                    lines: {type: array, items: {$ref: '#/components/schemas/Line'}}
+                    next: {$ref: '#/components/schemas/Invoice'}
+                Line: {type: object}
+            """);
+
+        TypeNames.Apply(document);
+
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        schemas.Select(p => p.Key).ShouldBe(["SmartPayInvoice", "Line"]);
+        schemas["SmartPayInvoice"]!.AsObject().ContainsKey("x-csharp-name").ShouldBeFalse();
+        schemas["SmartPayInvoice"]!["properties"]!["next"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/SmartPayInvoice");
+        schemas["SmartPayInvoice"]!["properties"]!["lines"]!["items"]!["$ref"]!.GetValue<string>().ShouldBe("#/components/schemas/Line");
+        document["paths"]!["/invoices"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["items"]!["$ref"]!
+            .GetValue<string>().ShouldBe("#/components/schemas/SmartPayInvoice");
+    }
+
+    [Theory]
+    [InlineData("{Invoice: {x-csharp-name: 'Smart Pay'}}")]
+    [InlineData("{Invoice: {x-csharp-name: Line}, Line: {type: object}}")]
+    public void X_csharp_name_must_be_a_free_identifier(string schemas)
+    {
+        var document = Parse("components: {schemas: " + schemas + "}");
+
+        Should.Throw<InvalidOperationException>(() => TypeNames.Apply(document)).Message.ShouldContain("x-csharp-name");
+    }
+
+    [Fact]
     public void A_date_or_date_time_union_becomes_a_date_time_string()
     {
         var node = Parse("""

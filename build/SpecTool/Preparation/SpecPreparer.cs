@@ -12,6 +12,8 @@ internal static class SpecPreparer
 {
     public static PreparationResult Prepare(JsonObject document, IReadOnlySet<string> omitted)
     {
+        // First: everything after it (paging item types, the operation catalog) sees the C# type names.
+        TypeNames.Apply(document);
         FormBodies.Apply(document);
         var injected = InjectedFields.Apply(document, omitted);
         var sorts = Sorting.Apply(document);

@@ -69,7 +69,7 @@ internal static class CommandRunner
 
         var vendor = exception switch
         {
-            { Error: Tessera.Pax8.Error error } => $" {error.Type}: {error.Message}",
+            { Error: Tessera.Pax8.Pax8Error error } => $" {error.Type}: {error.Message}",
             SmartPayApiException { Errors.Count: > 0 } smartPay => " " + string.Join("; ", smartPay.Errors.Select(e => $"{e.Key}: {e.Value}")),
             SmartexErrorException smartex => $" {smartex.ErrorType}: {smartex.ErrorMessage}".TrimEnd(' ', ':'),
             _ => null,

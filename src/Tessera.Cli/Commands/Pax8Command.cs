@@ -230,8 +230,8 @@ internal static class Pax8Command
         list.Options.Add(status);
         Pax8CommandContext.SetListAction(
             list,
-            (c, p, page, size) => c.FindPartnerInvoicesAsync(page, size, status: Pax8CommandContext.Enum<InvoiceStatus>(p.GetValue(status)), companyId: p.GetValue(company), cancellationToken: p.Token),
-            (c, p, size) => c.FindPartnerInvoicesAllAsync(size, status: Pax8CommandContext.Enum<InvoiceStatus>(p.GetValue(status)), companyId: p.GetValue(company)),
+            (c, p, page, size) => c.FindPartnerInvoicesAsync(page, size, status: Pax8CommandContext.Enum<Pax8InvoiceStatus>(p.GetValue(status)), companyId: p.GetValue(company), cancellationToken: p.Token),
+            (c, p, size) => c.FindPartnerInvoicesAllAsync(size, status: Pax8CommandContext.Enum<Pax8InvoiceStatus>(p.GetValue(status)), companyId: p.GetValue(company)),
             page => page.Content);
         invoices.Subcommands.Add(list);
 

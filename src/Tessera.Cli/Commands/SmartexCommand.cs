@@ -181,7 +181,7 @@ internal static class SmartexCommand
         return invoices;
     }
 
-    private static async Task<Tessera.Smartex.Invoice> InvoiceWithTokenAsync(SmartexClient client, string invoiceId, CancellationToken cancellationToken)
+    private static async Task<Tessera.Smartex.SmartexInvoice> InvoiceWithTokenAsync(SmartexClient client, string invoiceId, CancellationToken cancellationToken)
     {
         var invoice = (await client.GetInvoiceAsync(invoiceId, cancellationToken)).Data;
         if (string.IsNullOrEmpty(invoice.Token))

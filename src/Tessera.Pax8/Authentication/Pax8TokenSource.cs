@@ -33,7 +33,7 @@ internal sealed class Pax8TokenSource : TokenSource
 
     public override async Task<TokenGrant> AcquireAsync(CancellationToken cancellationToken)
     {
-        var request = new TokenRequest
+        var request = new Pax8TokenRequest
         {
             ClientId = _options.ClientId!,
             ClientSecret = _options.ClientSecret!,
@@ -41,7 +41,7 @@ internal sealed class Pax8TokenSource : TokenSource
             GrantType = GrantType.ClientCredentials,
         };
 
-        TokenResponse response;
+        Pax8TokenResponse response;
         try
         {
             response = await _tokenClientFactory().CreateAccessTokenAsync(request, cancellationToken).ConfigureAwait(false);

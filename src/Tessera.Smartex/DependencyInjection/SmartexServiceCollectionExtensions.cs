@@ -20,7 +20,7 @@ public static class SmartexServiceCollectionExtensions
 
     /// <summary>
     /// Registers <see cref="ISmartexClient"/> / <see cref="SmartexClient"/>, <see cref="SmartexPairing"/>,
-    /// <see cref="SmartexTokenStore"/> and <see cref="SmartexIpn"/> with options bound from
+    /// <see cref="SmartexTokenStore"/>, <see cref="Tessera.Smartex.Identity.SmartexIdentity"/> and <see cref="SmartexIpn"/> with options bound from
     /// <paramref name="configuration"/> (for example the <c>Smartex</c> section: BaseUrl, KeyFile, TokenStoreFile, …).
     /// </summary>
     /// <param name="services">The services.</param>
@@ -50,6 +50,7 @@ public static class SmartexServiceCollectionExtensions
             ClientRegistration.AddClient<ISmartexClient>(services, name, provider => provider.GetRequiredKeyedService<SmartexClient>(name));
             ClientRegistration.AddClient(services, name, provider => provider.GetRequiredKeyedService<SmartexClient>(name).Pairing);
             ClientRegistration.AddClient(services, name, provider => provider.GetRequiredKeyedService<SmartexClientRuntime>(name).TokenStore);
+            ClientRegistration.AddClient(services, name, provider => provider.GetRequiredKeyedService<SmartexClientRuntime>(name).Identity);
             ClientRegistration.AddClient(services, name, provider => new SmartexIpn(provider.GetRequiredKeyedService<SmartexClient>(name)));
         }
 

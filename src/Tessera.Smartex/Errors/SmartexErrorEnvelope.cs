@@ -7,7 +7,7 @@ namespace Tessera.Smartex;
 internal static class SmartexErrorEnvelope
 {
     /// <summary>Parses <paramref name="body"/> and returns the envelope when it is one (non-empty <c>error</c> or <c>errors</c>).</summary>
-    public static ErrorResponse? TryParse(string? body, JsonSerializerSettings settings)
+    public static SmartexErrorResponse? TryParse(string? body, JsonSerializerSettings settings)
     {
         if (string.IsNullOrWhiteSpace(body) || body.AsSpan().TrimStart() is not ['{', ..])
         {
@@ -39,16 +39,16 @@ internal static class SmartexErrorEnvelope
 
         try
         {
-            return root.ToObject<ErrorResponse>(JsonSerializer.Create(settings));
+            return root.ToObject<SmartexErrorResponse>(JsonSerializer.Create(settings));
         }
         catch (Exception ex) when (ex is JsonException or InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
             // An envelope whose members have unexpected shapes is still an error envelope.
-            return new ErrorResponse { Error = root["error"]?.ToString(Formatting.None) };
+            return new SmartexErrorResponse { Error = root["error"]?.ToString(Formatting.None) };
         }
     }
 
-    public static Details Describe(ErrorResponse envelope)
+    public static Details Describe(SmartexErrorResponse envelope)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         string? type = null;

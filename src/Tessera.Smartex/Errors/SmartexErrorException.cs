@@ -11,19 +11,19 @@ namespace Tessera.Smartex;
 /// <see cref="Exception.Message"/> is redacted (registered tokens, pairing codes and sensitive fields are replaced);
 /// <see cref="Tessera.Core.Errors.ApiException.Response"/> keeps the raw body and must not be logged.
 /// </remarks>
-public sealed class SmartexErrorException : SmartexApiException<ErrorResponse>
+public sealed class SmartexErrorException : SmartexApiException<SmartexErrorResponse>
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="statusCode">The HTTP status code (200 for an error envelope in a success response).</param>
     /// <param name="response">The raw body.</param>
     /// <param name="headers">The response headers.</param>
     /// <param name="result">The parsed envelope.</param>
-    public SmartexErrorException(int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, ErrorResponse result)
+    public SmartexErrorException(int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, SmartexErrorResponse result)
         : this(SmartexErrorEnvelope.Describe(result), statusCode, response, headers, result)
     {
     }
 
-    private SmartexErrorException(SmartexErrorEnvelope.Details details, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, ErrorResponse result)
+    private SmartexErrorException(SmartexErrorEnvelope.Details details, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, SmartexErrorResponse result)
         : base(BuildMessage(details, statusCode), statusCode, response, headers, result, null)
     {
         ErrorType = details.Type;

@@ -2,12 +2,12 @@ namespace Tessera.Smartex.Ipn;
 
 /// <summary>
 /// An IPN confirmed against Smartex and against what the application stored when it created the invoice. Act on
-/// <see cref="Invoice"/> (Smartex's current state) for <see cref="Record"/> (the application's own order); the
+/// <see cref="SmartexInvoice"/> (Smartex's current state) for <see cref="Record"/> (the application's own order); the
 /// <see cref="Notification"/> is what an unauthenticated caller sent.
 /// </summary>
 public sealed class SmartexConfirmedInvoice
 {
-    internal SmartexConfirmedInvoice(Invoice invoice, SmartexInvoiceRecord record, Invoice notification, bool isPublicView)
+    internal SmartexConfirmedInvoice(SmartexInvoice invoice, SmartexInvoiceRecord record, SmartexInvoice notification, bool isPublicView)
     {
         Invoice = invoice;
         Record = record;
@@ -16,7 +16,7 @@ public sealed class SmartexConfirmedInvoice
     }
 
     /// <summary>The invoice as Smartex returns it now (<c>getInvoice</c>): the only trustworthy state.</summary>
-    public Invoice Invoice { get; }
+    public SmartexInvoice Invoice { get; }
 
     /// <summary>
     /// What the application stored when it created the invoice (price, currency and order id it asked for): the
@@ -25,16 +25,16 @@ public sealed class SmartexConfirmedInvoice
     public SmartexInvoiceRecord Record { get; }
 
     /// <summary>The notification as received. Untrusted: for diagnostics only.</summary>
-    public Invoice Notification { get; }
+    public SmartexInvoice Notification { get; }
 
     /// <summary>Whether only the public view was available (no merchant token; see <see cref="SmartexIpnOptions.AcceptPublicView"/>).</summary>
     public bool IsPublicView { get; }
 
-    /// <summary>The authoritative status (<see cref="Invoice"/>'s).</summary>
-    public InvoiceStatus Status => Invoice.Status;
+    /// <summary>The authoritative status (<see cref="SmartexInvoice"/>'s).</summary>
+    public SmartexInvoiceStatus Status => Invoice.Status;
 
     /// <summary>The status the notification claimed.</summary>
-    public InvoiceStatus NotifiedStatus => Notification.Status;
+    public SmartexInvoiceStatus NotifiedStatus => Notification.Status;
 
     /// <summary>
     /// Whether the status changed between the notification and the re-fetch (an IPN overtaken by a newer change, or
@@ -43,5 +43,5 @@ public sealed class SmartexConfirmedInvoice
     public bool StatusChanged => Invoice.Status != Notification.Status;
 
     /// <summary>Whether Smartex says the invoice is settled: <c>confirmed</c> or <c>complete</c>. Ship on this, not on <c>paid</c>.</summary>
-    public bool IsSettled => Status == InvoiceStatus.Confirmed || Status == InvoiceStatus.Complete;
+    public bool IsSettled => Status == SmartexInvoiceStatus.Confirmed || Status == SmartexInvoiceStatus.Complete;
 }

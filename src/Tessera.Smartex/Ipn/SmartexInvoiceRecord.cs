@@ -14,7 +14,7 @@ public sealed record SmartexInvoiceRecord(string InvoiceId, decimal Price, strin
     /// <summary>The record of an invoice as <c>createInvoice</c> returned it.</summary>
     /// <param name="created">The created invoice (<c>CreateInvoiceAsync(…).Data</c>).</param>
     /// <returns>The record to store.</returns>
-    public static SmartexInvoiceRecord FromCreated(Invoice created)
+    public static SmartexInvoiceRecord FromCreated(SmartexInvoice created)
     {
         ArgumentNullException.ThrowIfNull(created);
         ArgumentException.ThrowIfNullOrEmpty(created.Id);

@@ -56,14 +56,14 @@ public sealed class SmartexIpn
     /// <param name="body">The raw request body.</param>
     /// <returns>The notified invoice. Untrusted.</returns>
     /// <exception cref="SmartexIpnRejectedException">The body is not a JSON invoice with a well-formed <c>id</c>.</exception>
-    public static Invoice Parse(string body)
+    public static SmartexInvoice Parse(string body)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
             throw new SmartexIpnRejectedException(SmartexIpnRejection.MalformedNotification, "The IPN body is empty.", null);
         }
 
-        Invoice? invoice;
+        SmartexInvoice? invoice;
         try
         {
             using var reader = new JsonTextReader(new StringReader(body)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, MaxDepth = 64 };
@@ -78,7 +78,7 @@ public sealed class SmartexIpn
                 root = data;
             }
 
-            invoice = root.ToObject<Invoice>(JsonSerializer.Create(Settings));
+            invoice = root.ToObject<SmartexInvoice>(JsonSerializer.Create(Settings));
         }
         catch (JsonException ex)
         {
@@ -134,7 +134,7 @@ public sealed class SmartexIpn
     /// <param name="cancellationToken">Cancels the re-fetch.</param>
     /// <returns>The confirmed invoice.</returns>
     /// <exception cref="SmartexIpnRejectedException">The IPN must not be trusted; <see cref="SmartexIpnRejectedException.StatusCode"/> says what to answer.</exception>
-    public async Task<SmartexConfirmedInvoice> ConfirmAsync(Invoice notification, SmartexInvoiceLookup findInvoice, CancellationToken cancellationToken = default)
+    public async Task<SmartexConfirmedInvoice> ConfirmAsync(SmartexInvoice notification, SmartexInvoiceLookup findInvoice, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(notification);
         ArgumentNullException.ThrowIfNull(findInvoice);
@@ -212,7 +212,7 @@ public sealed class SmartexIpn
             ? facade.StartsWith("public", StringComparison.OrdinalIgnoreCase)
             : _client.Runtime.TokenStore.Get("merchant") is null;
 
-    private static List<string> FindRecordMismatches(SmartexInvoiceRecord record, Invoice actual, bool publicView)
+    private static List<string> FindRecordMismatches(SmartexInvoiceRecord record, SmartexInvoice actual, bool publicView)
     {
         var mismatches = new List<string>();
         if (record.Price != actual.Price)
@@ -234,7 +234,7 @@ public sealed class SmartexIpn
         return mismatches;
     }
 
-    private static List<string> FindNotificationMismatches(Invoice notified, Invoice actual)
+    private static List<string> FindNotificationMismatches(SmartexInvoice notified, SmartexInvoice actual)
     {
         var mismatches = new List<string>();
         if (notified.Price != actual.Price)

@@ -6,8 +6,10 @@ namespace Tessera.Smartex.Pairing;
 /// <summary>
 /// Pairs the client identity (its SIN) with facade tokens and keeps them in the <see cref="SmartexTokenStore"/>:
 /// server-initiated with a pairing code from the dashboard (<see cref="PairWithCodeAsync"/>) or client-initiated with
-/// an approval URL for the merchant (<see cref="RequestTokenAsync"/>). Pairing codes and tokens are never logged or
-/// put in exception messages.
+/// an approval URL for the merchant (<see cref="RequestTokenAsync"/>). Tokens and dashboard pairing codes are never
+/// logged or put in exception messages; the code of a client-initiated request stays readable, because the merchant
+/// must approve exactly that code. A pending token becomes approved in the store when Smartex first accepts it
+/// (or when <see cref="GetTokensAsync"/> lists it).
 /// </summary>
 public sealed class SmartexPairing
 {
@@ -70,7 +72,7 @@ public sealed class SmartexPairing
         }
 
         _store.Register(pairingCode);
-        var response = await _client.CreateTokenAsync(new TokenRequest { Id = Sin, PairingCode = pairingCode, Label = label }, cancellationToken).ConfigureAwait(false);
+        var response = await _client.CreateTokenAsync(new SmartexTokenRequest { Id = Sin, PairingCode = pairingCode, Label = label }, cancellationToken).ConfigureAwait(false);
         var token = FirstToken(response);
         var facade = string.IsNullOrEmpty(token.Facade.Value) ? SmartexFacades.Pos : token.Facade.Value;
         var stored = new SmartexStoredToken(facade, token.Token, token.DateCreated ?? _timeProvider.GetUtcNow());
@@ -96,14 +98,16 @@ public sealed class SmartexPairing
             throw new ArgumentException("The public facade needs no token; request 'pos' or 'merchant'.", nameof(facade));
         }
 
-        var response = await _client.CreateTokenAsync(new TokenRequest { Id = Sin, Facade = facade, Label = label }, cancellationToken).ConfigureAwait(false);
+        var response = await _client.CreateTokenAsync(new SmartexTokenRequest { Id = Sin, Facade = facade, Label = label }, cancellationToken).ConfigureAwait(false);
         var token = FirstToken(response);
         if (string.IsNullOrEmpty(token.PairingCode))
         {
             throw new SmartexApiException("Smartex returned no pairing code for the client-initiated pairing.", 200, null, new Dictionary<string, IEnumerable<string>>(), null);
         }
 
-        _store.Register(token.PairingCode);
+        // Not registered as a secret, unlike a dashboard code (which grants a token to whoever claims it): this code
+        // only names the request the merchant approves while signed in, and the user has to read it — in the approval
+        // URL, and in Smartex's "not active yet: approve pairing code …" error, which must not come out redacted.
         var storedFacade = string.IsNullOrEmpty(token.Facade.Value) ? facade : token.Facade.Value;
         _store.Set(new SmartexStoredToken(storedFacade, token.Token, token.DateCreated, pendingApproval: true, token.PairingExpiration));
         return new SmartexPairingRequest(storedFacade, token.PairingCode, token.PairingExpiration, BuildApprovalUrl(_baseUrl, token.PairingCode));
@@ -150,7 +154,7 @@ public sealed class SmartexPairing
         return new Uri(Tessera.Core.Clients.ClientRegistration.WithTrailingSlash(baseUrl), "api-access-request?pairingCode=" + Uri.EscapeDataString(pairingCode));
     }
 
-    private ApiToken FirstToken(TokenResponse response)
+    private ApiToken FirstToken(SmartexTokenResponse response)
     {
         var token = response.Data?.FirstOrDefault();
         if (token is null || string.IsNullOrEmpty(token.Token))

@@ -3,7 +3,7 @@ using Tessera.Smartex.Tokens;
 namespace Tessera.Smartex;
 
 /// <summary>
-/// Refunds live under an invoice and are authorised by that invoice's own resource token (<see cref="Invoice.Token"/>,
+/// Refunds live under an invoice and are authorised by that invoice's own resource token (<see cref="SmartexInvoice.Token"/>,
 /// specs/smartex.yaml <c>x-smartex-facade: resource</c>), not by a paired facade token: these overloads take the
 /// invoice, so the token travels with the id it belongs to.
 /// </summary>
@@ -14,7 +14,7 @@ public partial class SmartexClient
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The refund requests (possibly none).</returns>
     /// <exception cref="ArgumentException">The invoice has no id or no resource token (the public view carries none).</exception>
-    public virtual Task<RefundListResponse> GetRefundsAsync(Invoice invoice, CancellationToken cancellationToken = default)
+    public virtual Task<RefundListResponse> GetRefundsAsync(SmartexInvoice invoice, CancellationToken cancellationToken = default)
     {
         var token = ResourceTokenOf(invoice);
         return SmartexResourceToken.RunAsync(token, () => GetRefundsAsync(invoice.Id, cancellationToken));
@@ -24,12 +24,12 @@ public partial class SmartexClient
     /// Requests a refund of <paramref name="invoice"/> (<c>POST /invoices/{id}/refunds</c>, signed). Sent once and never
     /// retried: no source says the server deduplicates on the body's <c>guid</c>.
     /// </summary>
-    /// <param name="invoice">The invoice, with its resource token (see <see cref="GetRefundsAsync(Invoice, CancellationToken)"/>).</param>
+    /// <param name="invoice">The invoice, with its resource token (see <see cref="GetRefundsAsync(SmartexInvoice, CancellationToken)"/>).</param>
     /// <param name="request">Further body members, if the server wants any (none is documented); <see langword="null"/> sends only the token and a guid.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new refund request.</returns>
     /// <exception cref="ArgumentException">The invoice has no id or no resource token.</exception>
-    public virtual Task<RefundResponse> CreateRefundAsync(Invoice invoice, RefundRequest? request = null, CancellationToken cancellationToken = default)
+    public virtual Task<RefundResponse> CreateRefundAsync(SmartexInvoice invoice, RefundRequest? request = null, CancellationToken cancellationToken = default)
     {
         var token = ResourceTokenOf(invoice);
         return SmartexResourceToken.RunAsync(token, () => CreateRefundAsync(request ?? new RefundRequest(), invoice.Id, cancellationToken));
@@ -37,7 +37,7 @@ public partial class SmartexClient
 
     partial void PrepareRequest(HttpClient client, HttpRequestMessage request, string url) => SmartexResourceToken.Attach(request);
 
-    private static string ResourceTokenOf(Invoice invoice)
+    private static string ResourceTokenOf(SmartexInvoice invoice)
     {
         ArgumentNullException.ThrowIfNull(invoice);
         if (string.IsNullOrEmpty(invoice.Id))

@@ -21,6 +21,9 @@ namespace Tessera.Smartex.Tokens;
 /// <item>A token already present (an explicit one in the body's additional properties or in the URL) is kept; a retry
 /// of the same request resends exactly the same URL and body.</item>
 /// <item>Requests without a descriptor, or whose operation takes no facade token, pass through unchanged (and are signed).</item>
+/// <item>A token stored as pending approval (client-initiated pairing) that Smartex accepts — a 2xx response that is not
+/// an error envelope — is marked approved in the store, so the token file stops saying <c>pendingApproval: true</c> once
+/// the merchant has approved it.</item>
 /// </list>
 /// </remarks>
 public sealed class SmartexFacadeTokenHandler : DelegatingHandler
@@ -44,9 +47,18 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
             return base.SendAsync(request, cancellationToken);
         }
 
+        var pending = AttachToken(request, operation);
+        return pending is null ? base.SendAsync(request, cancellationToken) : SendWithPendingTokenAsync(request, pending, cancellationToken);
+    }
+
+    // Returns the stored token that was attached when it is still pending approval.
+    private SmartexStoredToken? AttachToken(HttpRequestMessage request, OperationDescriptor operation)
+    {
+
         var field = operation.InjectedFieldIn(FieldLocation.Query) ?? operation.InjectedFieldIn(FieldLocation.Body);
         var explicitToken = field is not null && HasExplicitToken(request, field);
         string? token = null;
+        SmartexStoredToken? stored = null;
         if (!explicitToken && operation.Facades.Contains(SmartexFacades.Resource, StringComparer.Ordinal))
         {
             // A resource token belongs to one resource (the invoice in the path), so no stored facade token can
@@ -56,10 +68,11 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
         }
         else if (!explicitToken)
         {
-            token = operation.Facades
+            stored = operation.Facades
                 .Where(facade => !string.Equals(facade, SmartexFacades.Public, StringComparison.Ordinal))
                 .Select(_store.Get)
-                .FirstOrDefault(candidate => candidate is not null)?.Token;
+                .FirstOrDefault(candidate => candidate is not null);
+            token = stored?.Token;
             if (token is null && !operation.Facades.Contains(SmartexFacades.Public, StringComparer.Ordinal))
             {
                 throw new SmartexNotPairedException(operation.OperationId, operation.Facades, _store.Sin);
@@ -84,8 +97,30 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
             }
         }
 
-        return base.SendAsync(request, cancellationToken);
+        return stored is { PendingApproval: true } ? stored : null;
     }
+
+    private async Task<HttpResponseMessage> SendWithPendingTokenAsync(HttpRequestMessage request, SmartexStoredToken pending, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode && !await IsErrorEnvelopeAsync(response, cancellationToken).ConfigureAwait(false)
+            && _store.Get(pending.Facade) is { PendingApproval: true } current && string.Equals(current.Token, pending.Token, StringComparison.Ordinal))
+        {
+            _store.Set(new SmartexStoredToken(current.Facade, current.Token, current.CreatedAt));
+        }
+
+        return response;
+    }
+
+    // Smartex reports some failures inside HTTP 200 (spec decision S13): only a body without an envelope proves the token works.
+    private static async Task<bool> IsErrorEnvelopeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var buffered = await Tessera.Core.Serialization.ResponseBody.PeekAsync(response.Content, cancellationToken).ConfigureAwait(false);
+        return buffered.Memory.Span.IndexOf("\"error"u8) >= 0
+            && SmartexErrorEnvelope.TryParse(buffered.GetString(), EnvelopeSettings) is not null;
+    }
+
+    private static readonly Newtonsoft.Json.JsonSerializerSettings EnvelopeSettings = Tessera.Core.Serialization.ClientJsonSettings.Create();
 
     private static bool HasExplicitToken(HttpRequestMessage request, InjectedField field) => field.Location switch
     {

@@ -32,7 +32,7 @@ public static class Check
     public static void RawBodiesOnErrors()
     {
         var notFound = Clients.Pax8(new CannedResponse(Payloads.Utf8(Payloads.Pax8Error404), System.Net.HttpStatusCode.NotFound), readResponseAsString: false);
-        var error = Throws<Pax8.Pax8ApiException<Pax8.Error>>(() => notFound.FindCompanyByIdAsync(Payloads.CompanyId));
+        var error = Throws<Pax8.Pax8ApiException<Pax8.Pax8Error>>(() => notFound.FindCompanyByIdAsync(Payloads.CompanyId));
         Equal(error.Response, Payloads.Pax8Error404);
 
         const string NotJson = "<html>maintenance</html>";

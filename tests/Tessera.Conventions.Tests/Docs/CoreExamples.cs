@@ -1,8 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+// Every client namespace at once, as an app that uses all three writes it: no type name is ambiguous.
 using Tessera.Core.Errors;
 using Tessera.Pax8;
+using Tessera.Pax8.AspNetCore;
+using Tessera.Pax8.Webhooks;
+using Tessera.Redis;
 using Tessera.SmartPay;
+using Tessera.SmartPay.AspNetCore;
+using Tessera.Smartex;
+using Tessera.Smartex.Identity;
+using Tessera.Smartex.Ipn;
+using Tessera.Smartex.Pairing;
+using Tessera.Smartex.Tokens;
 
 namespace Tessera.Conventions.Tests.Docs;
 
@@ -16,7 +26,7 @@ internal static class CoreExamples
         {
             await pax8.CreateCompanyAsync(company, cancellationToken);
         }
-        catch (Pax8ApiException<Error> exception) when (exception.StatusCode == 422)
+        catch (Pax8ApiException<Pax8Error> exception) when (exception.StatusCode == 422)
         {
             Console.WriteLine($"Pax8 refused the company: {exception.Result.Message}");
         }

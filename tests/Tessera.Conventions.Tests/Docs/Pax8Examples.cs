@@ -1,8 +1,19 @@
-using Tessera.Core.Caching;
-using Tessera.Pax8;
-using Tessera.Core.Errors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+// Every client namespace at once, as an app that uses all three writes it: no type name is ambiguous.
+using Tessera.Core.Caching;
+using Tessera.Core.Errors;
+using Tessera.Pax8;
+using Tessera.Pax8.AspNetCore;
+using Tessera.Pax8.Webhooks;
+using Tessera.Redis;
+using Tessera.SmartPay;
+using Tessera.SmartPay.AspNetCore;
+using Tessera.Smartex;
+using Tessera.Smartex.Identity;
+using Tessera.Smartex.Ipn;
+using Tessera.Smartex.Pairing;
+using Tessera.Smartex.Tokens;
 
 namespace Tessera.Conventions.Tests.Docs;
 
@@ -49,7 +60,7 @@ internal static class Pax8Examples
         {
             await pax8.FindCompanyByIdAsync(companyId, cancellationToken);
         }
-        catch (Pax8ApiException<Error> exception) when (exception.StatusCode == 404)
+        catch (Pax8ApiException<Pax8Error> exception) when (exception.StatusCode == 404)
         {
             Console.WriteLine($"{exception.Result.Type}: {exception.Result.Message} (request {exception.RequestId})");
         }

@@ -1,19 +1,28 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+// Every client namespace at once, as an app that uses all three writes it: no type name is ambiguous.
 using Tessera.Pax8;
 using Tessera.Pax8.AspNetCore;
 using Tessera.Pax8.Webhooks;
+using Tessera.Redis;
+using Tessera.SmartPay;
+using Tessera.SmartPay.AspNetCore;
+using Tessera.Smartex;
+using Tessera.Smartex.Identity;
+using Tessera.Smartex.Ipn;
+using Tessera.Smartex.Pairing;
+using Tessera.Smartex.Tokens;
 
 namespace Tessera.Conventions.Tests.Docs;
 
 /// <summary>The code of docs/pax8-webhooks.md; it compiles, so the documentation cannot drift from the API.</summary>
 internal static class Pax8WebhooksExamples
 {
-    public static async Task ManageAsync(Pax8Client pax8, CancellationToken cancellationToken)
+    public static async Task ManageAsync(IPax8WebhooksClient webhooks, CancellationToken cancellationToken)
     {
         #region snippet: pax8-webhooks-manage
-        IPax8WebhooksClient webhooks = pax8.Webhooks;     // same token, token cache and rate budget as pax8
+        // IPax8WebhooksClient comes from AddPax8Client (or Pax8Client.Create(...).Webhooks): same token, token cache and rate budget.
 
         // Topics are discovered at run time: Pax8 documents no fixed list.
         IReadOnlyList<Pax8WebhookTopic> topics = await webhooks.ListAsync(cancellationToken);

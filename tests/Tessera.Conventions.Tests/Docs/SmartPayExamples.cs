@@ -1,7 +1,17 @@
-using Tessera.SmartPay;
-using Tessera.SmartPay.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+// Every client namespace at once, as an app that uses all three writes it: no type name is ambiguous.
+using Tessera.Pax8;
+using Tessera.Pax8.AspNetCore;
+using Tessera.Pax8.Webhooks;
+using Tessera.Redis;
+using Tessera.SmartPay;
+using Tessera.SmartPay.AspNetCore;
+using Tessera.Smartex;
+using Tessera.Smartex.Identity;
+using Tessera.Smartex.Ipn;
+using Tessera.Smartex.Pairing;
+using Tessera.Smartex.Tokens;
 
 namespace Tessera.Conventions.Tests.Docs;
 

@@ -1,8 +1,18 @@
-using Tessera.Smartex;
-using Tessera.Smartex.Ipn;
-using Tessera.Smartex.Tokens;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+// Every client namespace at once, as an app that uses all three writes it: no type name is ambiguous.
+using Tessera.Pax8;
+using Tessera.Pax8.AspNetCore;
+using Tessera.Pax8.Webhooks;
+using Tessera.Redis;
+using Tessera.SmartPay;
+using Tessera.SmartPay.AspNetCore;
+using Tessera.Smartex;
+using Tessera.Smartex.Identity;
+using Tessera.Smartex.Ipn;
+using Tessera.Smartex.Pairing;
+using Tessera.Smartex.Tokens;
 
 namespace Tessera.Conventions.Tests.Docs;
 
@@ -24,7 +34,7 @@ internal static class SmartexExamples
         #endregion
     }
 
-    public static async Task InvoiceAsync(SmartexClient smartex, CancellationToken cancellationToken)
+    public static async Task InvoiceAsync(ISmartexClient smartex, CancellationToken cancellationToken)
     {
         #region snippet: smartex-invoice
         try
@@ -45,7 +55,7 @@ internal static class SmartexExamples
         #endregion
     }
 
-    public static async Task IpnAsync(WebApplication app, SmartexClient smartex, IShopOrders orders, CancellationToken cancellationToken)
+    public static async Task IpnAsync(WebApplication app, ISmartexClient smartex, IShopOrders orders, CancellationToken cancellationToken)
     {
         #region snippet: smartex-ipn
         // When creating the invoice, store what was asked for, keyed by the invoice id Smartex returned.
@@ -56,7 +66,7 @@ internal static class SmartexExamples
 
         // IPNs are unsigned: the body is never believed. The confirmer rejects ids this shop never created (without
         // calling Smartex), re-fetches the invoice, and checks it against the stored record.
-        var ipn = new SmartexIpn(smartex);
+        var ipn = app.Services.GetRequiredService<SmartexIpn>(); // registered by AddSmartexClient
         app.MapPost("/smartex/ipn", async (HttpRequest request, CancellationToken ct) =>
         {
             try

@@ -16,7 +16,7 @@ public sealed class ErrorTests
             return response;
         }).Client;
 
-        var exception = await Should.ThrowAsync<Pax8ApiException<Error>>(() => client.FindCompanyByIdAsync(OperationCases.CompanyId));
+        var exception = await Should.ThrowAsync<Pax8ApiException<Pax8Error>>(() => client.FindCompanyByIdAsync(OperationCases.CompanyId));
 
         exception.StatusCode.ShouldBe(404);
         exception.Result.Type.ShouldBe("NOT_FOUND");

@@ -113,7 +113,7 @@ public sealed class SandboxFlowTests : IClassFixture<SandboxFixture>
         var before = _fixture.State.RequestLog.Count(IsPatch);
 
         // Pax8 rejects an update that changes nothing; PATCH is not idempotent, so it must not be retried.
-        var exception = await Should.ThrowAsync<Pax8ApiException<Error>>(() => client.UpdateCompanyAsync(new CompanyUpdate { Name = company.Name }, company.Id!));
+        var exception = await Should.ThrowAsync<Pax8ApiException<Pax8Error>>(() => client.UpdateCompanyAsync(new CompanyUpdate { Name = company.Name }, company.Id!));
 
         exception.StatusCode.ShouldBe(422);
         exception.Result.Message.ShouldNotBeNullOrWhiteSpace();

@@ -74,7 +74,7 @@ public sealed class DiscrepancyTests
     {
         var invoices = (await ClientAnswering("invoice-page").FindPartnerInvoicesAsync()).Content;
 
-        invoices.Select(i => i.Status).ShouldBe([InvoiceStatus.Unpaid, InvoiceStatus.Credited]);
+        invoices.Select(i => i.Status).ShouldBe([Pax8InvoiceStatus.Unpaid, Pax8InvoiceStatus.Credited]);
     }
 
     [Fact]

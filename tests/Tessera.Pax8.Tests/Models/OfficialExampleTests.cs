@@ -109,7 +109,7 @@ public sealed class OfficialExampleTests
         }.ToJsonString();
         var client = TestClients.Canned(_ => RecordingHandler.Json(body, (HttpStatusCode)code)).Client;
 
-        var exception = await Should.ThrowAsync<Pax8ApiException<Error>>(() => OperationCases.All[Curated[operation]].Call(client));
+        var exception = await Should.ThrowAsync<Pax8ApiException<Pax8Error>>(() => OperationCases.All[Curated[operation]].Call(client));
 
         exception.StatusCode.ShouldBe(code);
         exception.Result.Status.ShouldBe(code);

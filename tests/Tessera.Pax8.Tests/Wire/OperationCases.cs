@@ -39,7 +39,7 @@ public static class OperationCases
         ["cancelSubscription"] = (null, c => c.CancelSubscriptionAsync(SubscriptionId, cancelDate: new DateTimeOffset(2025, 3, 4, 0, 0, 0, TimeSpan.FromHours(-7)))),
         ["findSubscriptionHistoryBySubscriptionId"] = ("subscription-history", c => c.FindSubscriptionHistoryBySubscriptionIdAsync(SubscriptionId)),
         ["findSubscriptionUsageSummaries"] = ("usage-summary-page", c => c.FindSubscriptionUsageSummariesAsync(SubscriptionId, page: 0, size: 10, sort: "currentCharges,desc", resourceGroup: "rg-prod-eastus", companyId: CompanyId)),
-        ["findPartnerInvoices"] = ("invoice-page", c => c.FindPartnerInvoicesAsync(page: 0, size: 10, sort: "invoiceDate,desc", status: InvoiceStatus.Unpaid, invoiceDateRangeStart: new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), invoiceDateRangeEnd: new DateTimeOffset(2024, 12, 31, 0, 0, 0, TimeSpan.Zero), companyId: CompanyId)),
+        ["findPartnerInvoices"] = ("invoice-page", c => c.FindPartnerInvoicesAsync(page: 0, size: 10, sort: "invoiceDate,desc", status: Pax8InvoiceStatus.Unpaid, invoiceDateRangeStart: new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), invoiceDateRangeEnd: new DateTimeOffset(2024, 12, 31, 0, 0, 0, TimeSpan.Zero), companyId: CompanyId)),
         ["findPartnerDraftInvoiceItems"] = ("invoice-item-page", c => c.FindPartnerDraftInvoiceItemsAsync(page: 0, size: 10, monthOffset: MonthOffset.CurrentMonth, companyId: CompanyId)),
         ["getPartnerInvoice"] = ("invoice", c => c.GetPartnerInvoiceAsync(InvoiceId)),
         ["findPartnerInvoiceItems"] = ("invoice-item-page", c => c.FindPartnerInvoiceItemsAsync(InvoiceId, page: 0, size: 50)),

@@ -300,7 +300,7 @@ public sealed class HostileServerTests
 
         exitCode.ShouldNotBe(0);
         error.ShouldContain("error: Pax8 findCompanies: Could not read 'page.size'");
-        error.ShouldContain("as Page.size (integer); got the string \"two\"");
+        error.ShouldContain("as Pax8Page.size (integer); got the string \"two\"");
         error.ShouldNotContain("hostile-client-secret-9f1");
         if (verbose)
         {

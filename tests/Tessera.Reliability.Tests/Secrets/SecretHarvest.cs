@@ -81,6 +81,6 @@ public static partial class SecretHarvest
         }
     }
 
-    [GeneratedRegex("token|secret|api_?key|pairing_?code|signature|password", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("token|secret|api_?key|pairing_?code|signature|password|authorization", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 }

@@ -104,7 +104,7 @@ public sealed class ClientValidationTests(Faults.FaultFixture fixture) : IClassF
         var before = harness.Script.AttemptsTo("POST", "/smartex/tokens");
 
         (await Should.ThrowAsync<ArgumentException>(() => harness.Smartex!.Pairing.PairWithCodeAsync(code))).Message.ShouldContain("7 letters or digits");
-        (await Should.ThrowAsync<ArgumentException>(() => harness.Smartex!.CreateTokenAsync(new TokenRequest { Id = harness.Smartex.Identity.Sin, PairingCode = code }))).Message.ShouldContain("7 letters or digits");
+        (await Should.ThrowAsync<ArgumentException>(() => harness.Smartex!.CreateTokenAsync(new SmartexTokenRequest { Id = harness.Smartex.Identity.Sin, PairingCode = code }))).Message.ShouldContain("7 letters or digits");
 
         harness.Script.AttemptsTo("POST", "/smartex/tokens").ShouldBe(before, "nothing was sent");
     }

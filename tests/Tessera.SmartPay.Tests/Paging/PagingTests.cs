@@ -87,7 +87,7 @@ public sealed class PagingTests
     {
         var (client, transport) = TestClients.Canned(_ => TestClients.Json("""{"page":1,"total_pages":9,"result":[]}"""));
 
-        var items = new List<Order>();
+        var items = new List<SmartPayOrder>();
         await foreach (var order in client.GetOrdersAllAsync())
         {
             items.Add(order);

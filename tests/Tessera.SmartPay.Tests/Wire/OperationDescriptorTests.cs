@@ -24,7 +24,7 @@ public sealed class OperationDescriptorTests
     public void List_operations_are_paged_and_their_body_constraints_come_from_the_spec()
     {
         SmartPayClientOperations.GetConsumers.PageItemType.ShouldBe(typeof(Consumer));
-        SmartPayClientOperations.GetWebhooks.PageItemType.ShouldBe(typeof(Webhook));
+        SmartPayClientOperations.GetWebhooks.PageItemType.ShouldBe(typeof(SmartPayWebhook));
         SmartPayClientOperations.CreateConsumer.PageItemType.ShouldBeNull();
         SmartPayClientOperations.GetConsumers.BodyConstraints.Single(c => c.Name == "page").Minimum.ShouldBe(1m);
         SmartPayClientOperations.CreateConsumer.BodyConstraints.Single(c => c.Name == "country").Pattern.ShouldBe("^[A-Z]{2}$");

@@ -25,7 +25,7 @@ public sealed class ErrorTests
         exception.Response.ShouldBe(Payloads.Read("error-string"));
         exception.RequestId.ShouldBe("req-7");
         exception.Message.ShouldContain("Invalid token");
-        exception.ShouldBeAssignableTo<SmartexApiException<ErrorResponse>>();
+        exception.ShouldBeAssignableTo<SmartexApiException<SmartexErrorResponse>>();
         exception.ShouldBeAssignableTo<Tessera.Core.Errors.ApiException>();
     }
 

@@ -44,7 +44,7 @@ public sealed class IpnTests
 
         confirmed.Invoice.Id.ShouldBe(TestClients.InvoiceId);
         confirmed.Record.ShouldBe(Stored);
-        confirmed.Status.ShouldBe(InvoiceStatus.New);
+        confirmed.Status.ShouldBe(SmartexInvoiceStatus.New);
         confirmed.IsSettled.ShouldBeFalse();
         confirmed.IsPublicView.ShouldBeFalse();
         var request = transport.Requests.ShouldHaveSingleItem();
@@ -60,8 +60,8 @@ public sealed class IpnTests
 
         var confirmed = await new SmartexIpn(client).ConfirmAsync(Notification(i => i["status"] = "confirmed"), Records(Stored));
 
-        confirmed.NotifiedStatus.ShouldBe(InvoiceStatus.Confirmed);
-        confirmed.Status.ShouldBe(InvoiceStatus.New);
+        confirmed.NotifiedStatus.ShouldBe(SmartexInvoiceStatus.Confirmed);
+        confirmed.Status.ShouldBe(SmartexInvoiceStatus.New);
         confirmed.StatusChanged.ShouldBeTrue();
         confirmed.IsSettled.ShouldBeFalse("the notification's status is never believed");
     }

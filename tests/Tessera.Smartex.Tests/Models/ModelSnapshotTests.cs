@@ -12,8 +12,8 @@ public sealed class ModelSnapshotTests
 {
     private static readonly Dictionary<string, Func<SmartexClient, Task<object>>> Reads = new()
     {
-        ["token"] = async c => await c.CreateTokenAsync(new TokenRequest { Id = TestClients.Sin, PairingCode = TestClients.PairingCode }),
-        ["token-request"] = async c => await c.CreateTokenAsync(new TokenRequest { Id = TestClients.Sin, Facade = Facade.Merchant }),
+        ["token"] = async c => await c.CreateTokenAsync(new SmartexTokenRequest { Id = TestClients.Sin, PairingCode = TestClients.PairingCode }),
+        ["token-request"] = async c => await c.CreateTokenAsync(new SmartexTokenRequest { Id = TestClients.Sin, Facade = Facade.Merchant }),
         ["tokens"] = async c => await c.GetTokensAsync(),
         ["invoice"] = async c => await c.GetInvoiceAsync(TestClients.InvoiceId),
         ["invoice-exception"] = async c => await c.GetInvoiceAsync(TestClients.InvoiceId),
@@ -61,7 +61,7 @@ public sealed class ModelSnapshotTests
         invoice.ExRates!["EUR"].ShouldBe(291.2m);
         invoice.Price.ShouldBe(20m);
         invoice.ExceptionStatus.ShouldBe("false");
-        invoice.Status.ShouldBe(InvoiceStatus.New);
+        invoice.Status.ShouldBe(SmartexInvoiceStatus.New);
         invoice.AdditionalProperties.ShouldContainKey("unknownField");
     }
 
@@ -85,7 +85,7 @@ public sealed class ModelSnapshotTests
     [Fact]
     public async Task Token_dates_rates_bills_and_ledgers_read_as_typed_values()
     {
-        var token = (await TestClients.Canned("token-request").Client.CreateTokenAsync(new TokenRequest { Id = TestClients.Sin, Facade = Facade.Merchant })).Data.ShouldHaveSingleItem();
+        var token = (await TestClients.Canned("token-request").Client.CreateTokenAsync(new SmartexTokenRequest { Id = TestClients.Sin, Facade = Facade.Merchant })).Data.ShouldHaveSingleItem();
         token.DateCreated.ShouldBe(DateTimeOffset.FromUnixTimeMilliseconds(1426118060704));
         token.PairingExpiration.ShouldBe(DateTimeOffset.FromUnixTimeMilliseconds(1426204460704));
         token.Facade.ShouldBe(Facade.Merchant);

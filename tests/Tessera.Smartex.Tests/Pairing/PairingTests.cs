@@ -103,6 +103,56 @@ public sealed class PairingTests
     }
 
     [Fact]
+    public async Task A_pending_token_is_marked_approved_when_Smartex_first_accepts_it()
+    {
+        var responses = new Queue<string>(["token-request", "invoice"]);
+        var (client, _) = TestClients.Canned(_ => RecordingHandler.Json(Payloads.Read(responses.Dequeue())), facades: []);
+        await client.Pairing.RequestTokenAsync("merchant");
+        client.Tokens.Get("merchant")!.PendingApproval.ShouldBeTrue();
+
+        await client.GetInvoiceAsync(TestClients.InvoiceId);
+
+        var stored = client.Tokens.Get("merchant")!;
+        stored.PendingApproval.ShouldBeFalse();
+        stored.Token.ShouldBe(TestClients.NewToken);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.OK)] // Smartex also reports errors inside HTTP 200 (spec decision S13)
+    public async Task A_pending_token_stays_pending_while_Smartex_refuses_it(HttpStatusCode status)
+    {
+        var responses = new Queue<(string Body, HttpStatusCode Status)>(
+        [
+            (Payloads.Read("token-request"), HttpStatusCode.OK),
+            ($$"""{"error":"This token is not active yet: approve its pairing code {{TestClients.ServerPairingCode}}"}""", status),
+        ]);
+        var (client, _) = TestClients.Canned(_ => { var (body, code) = responses.Dequeue(); return RecordingHandler.Json(body, code); }, facades: []);
+        await client.Pairing.RequestTokenAsync("merchant");
+
+        await Should.ThrowAsync<SmartexErrorException>(() => client.GetInvoiceAsync(TestClients.InvoiceId));
+
+        client.Tokens.Get("merchant")!.PendingApproval.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_not_active_error_shows_the_code_to_approve()
+    {
+        var responses = new Queue<(string Body, HttpStatusCode Status)>(
+        [
+            (Payloads.Read("token-request"), HttpStatusCode.OK),
+            ($$"""{"error":"This token is not active yet: approve its pairing code {{TestClients.ServerPairingCode}} at /api-access-request"}""", HttpStatusCode.Forbidden),
+        ]);
+        var (client, _) = TestClients.Canned(_ => { var (body, code) = responses.Dequeue(); return RecordingHandler.Json(body, code); }, facades: []);
+        await client.Pairing.RequestTokenAsync("merchant");
+
+        var exception = await Should.ThrowAsync<SmartexErrorException>(() => client.GetInvoiceAsync(TestClients.InvoiceId));
+
+        exception.Message.ShouldContain(TestClients.ServerPairingCode, Case.Sensitive, "the user approves exactly this code");
+        exception.Message.ShouldNotContain(TestClients.NewToken, Case.Sensitive);
+    }
+
+    [Fact]
     public async Task A_rejected_pairing_code_is_not_in_the_exception_message()
     {
         var (client, _) = TestClients.Canned(

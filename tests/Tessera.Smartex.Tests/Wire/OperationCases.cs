@@ -14,12 +14,12 @@ public static class OperationCases
     public static readonly IReadOnlyDictionary<string, (string Payload, string[] Facades, Func<SmartexClient, Task> Call)> All =
         new Dictionary<string, (string, string[], Func<SmartexClient, Task>)>
         {
-            ["createToken"] = ("token", [], c => c.CreateTokenAsync(new TokenRequest { Id = TestClients.Sin, PairingCode = TestClients.PairingCode })),
-            ["createToken-clientInitiated"] = ("token-request", [], c => c.CreateTokenAsync(new TokenRequest { Id = TestClients.Sin, Facade = Facade.Merchant, Label = "Shop backend" })),
+            ["createToken"] = ("token", [], c => c.CreateTokenAsync(new SmartexTokenRequest { Id = TestClients.Sin, PairingCode = TestClients.PairingCode })),
+            ["createToken-clientInitiated"] = ("token-request", [], c => c.CreateTokenAsync(new SmartexTokenRequest { Id = TestClients.Sin, Facade = Facade.Merchant, Label = "Shop backend" })),
             ["getTokens"] = ("tokens", [], c => c.GetTokensAsync()),
             ["createInvoice"] = ("invoice", Both, c => c.CreateInvoiceAsync(NewInvoice())),
             ["createInvoice-merchantOnly"] = ("invoice", ["merchant"], c => c.CreateInvoiceAsync(new InvoiceRequest { Price = 10m, Currency = "USD" })),
-            ["getInvoices"] = ("invoice-list", Both, c => c.GetInvoicesAsync(new DateTimeOffset(2016, 4, 6, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 4, 30, 0, 0, 0, TimeSpan.Zero), InvoiceStatus.Confirmed, "1001", limit: 50, offset: 0)),
+            ["getInvoices"] = ("invoice-list", Both, c => c.GetInvoicesAsync(new DateTimeOffset(2016, 4, 6, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 4, 30, 0, 0, 0, TimeSpan.Zero), SmartexInvoiceStatus.Confirmed, "1001", limit: 50, offset: 0)),
             ["getInvoices-noWindow"] = ("invoice-list", ["merchant"], c => c.GetInvoicesAsync()),
             ["getInvoice"] = ("invoice", Both, c => c.GetInvoiceAsync(TestClients.InvoiceId)),
             ["getRefunds"] = ("refund-list", [], c => c.GetRefundsAsync(PaidInvoice())),
@@ -40,11 +40,11 @@ public static class OperationCases
     public static string OperationOf(string caseName) => caseName.Split('-')[0];
 
     /// <summary>An invoice as the merchant view returns it: with its resource token, which authorises its refunds.</summary>
-    public static Invoice PaidInvoice() => new()
+    public static SmartexInvoice PaidInvoice() => new()
     {
         Id = TestClients.InvoiceId,
         Url = new Uri("https://smartex.io/invoice?id=" + TestClients.InvoiceId),
-        Status = InvoiceStatus.Confirmed,
+        Status = SmartexInvoiceStatus.Confirmed,
         Price = 20m,
         Currency = "USD",
         Token = TestClients.InvoiceResourceToken,
