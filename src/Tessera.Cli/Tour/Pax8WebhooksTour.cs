@@ -66,7 +66,7 @@ internal sealed class Pax8WebhooksTour
         try
         {
             AnsiConsole.MarkupLine($"   Webhook {Markup.Escape(webhook.Id)} → {Markup.Escape(webhook.Url ?? "?")}");
-            AnsiConsole.MarkupLine($"   Topic {Markup.Escape(topic.Value)}, action New where companyId is {Markup.Escape(company.Name ?? company.Id!)}'s; a random Authorization value, echoed in every Webhook response.");
+            AnsiConsole.MarkupLine($"   Topic {Markup.Escape(topic.Value)}, action New, filtered to {Markup.Escape(company.Name ?? company.Id!)}'s companyId; a random Authorization value, echoed in every Webhook response.");
             using (var forged = new HttpClient())
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(receiver.BaseAddress, "pax8/webhooks")) { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
@@ -88,7 +88,7 @@ internal sealed class Pax8WebhooksTour
 
             Pax8Tour.Step($"{step++}. The delivery log, then delete", "QueryWebhookLogsAsync: one log per event with every attempt; FAILED ones can be retried (RetryWebhookDeliveryAsync).");
             var logs = await WaitForLoggedDeliveryAsync(webhook.Id, cancellationToken);
-            CliOutput.WriteTable(logs, ("Log", l => l.Id), ("Webhook", l => l.WebhookName), ("Final status", l => l.FinalStatus), ("Attempts", l => l.CallHistory.Count), ("HTTP", l => l.CallHistory.LastOrDefault()?.HttpStatusCode), ("Created", l => l.CreatedAt));
+            CliOutput.WriteTable(logs, ("Log", l => l.Id), ("Status", l => l.FinalStatus), ("Attempts", l => l.CallHistory.Count), ("HTTP", l => l.CallHistory.LastOrDefault()?.HttpStatusCode), ("At", l => l.CallHistory.LastOrDefault()?.Timestamp.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)));
         }
         finally
         {
