@@ -18,6 +18,7 @@ internal static class TourCommand
     {
         var pax8Url = new Option<Uri?>("--pax8-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Pax8 part here instead of the embedded sandbox." };
         var pax8TokenUrl = new Option<Uri?>("--pax8-token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint to use with --pax8-url (default <pax8-url>/token)." };
+        var pax8WebhooksUrl = new Option<Uri?>("--pax8-webhooks-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Pax8 Webhooks API v2 calls here (default <pax8-url>/../api/v2/, as on api.pax8.com; the embedded sandbox's without --pax8-url)." };
         var smartPayUrl = new Option<Uri?>("--smartpay-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the SmartPay part here instead of the embedded sandbox." };
         var smartexUrl = new Option<Uri?>("--smartex-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Send the Smartex part here instead of the embedded sandbox." };
         var sandboxUrl = new Option<Uri?>("--sandbox-url") { CustomParser = CliParsers.AbsoluteUri, Description = "A running sandbox whose dashboard stand-ins (pay an invoice, approve a pairing) the tour uses instead of the embedded one." };
@@ -27,7 +28,7 @@ internal static class TourCommand
         var trace = new Option<bool>("--trace") { Description = "Log every HTTP call with its body (secrets redacted) to stderr, at Trace level." };
         var command = new Command("tour", "Walk realistic Pax8, SmartPay and Smartex flows through the generated clients on the embedded sandbox (no credentials, no network).")
         {
-            pax8Url, pax8TokenUrl, smartPayUrl, smartexUrl, sandboxUrl, only, verbose, trace,
+            pax8Url, pax8TokenUrl, pax8WebhooksUrl, smartPayUrl, smartexUrl, sandboxUrl, only, verbose, trace,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -50,9 +51,11 @@ internal static class TourCommand
 
                     var control = parse.GetValue(sandboxUrl) ?? sandbox!.BaseAddress;
                     var pax8 = parse.GetValue(pax8Url) ?? sandbox!.Pax8BaseUrl;
+                    var pax8Base = new Uri(pax8.AbsoluteUri.TrimEnd('/') + "/");
                     var targets = new TourTargets(
                         pax8,
-                        parse.GetValue(pax8TokenUrl) ?? (parse.GetValue(pax8Url) is null ? sandbox!.Pax8TokenUrl : new Uri(new Uri(pax8.AbsoluteUri.TrimEnd('/') + "/"), "token")),
+                        parse.GetValue(pax8TokenUrl) ?? (parse.GetValue(pax8Url) is null ? sandbox!.Pax8TokenUrl : new Uri(pax8Base, "token")),
+                        parse.GetValue(pax8WebhooksUrl) ?? (parse.GetValue(pax8Url) is null ? sandbox!.Pax8WebhooksBaseUrl : new Uri(pax8Base, "../api/v2/")),
                         parse.GetValue(smartPayUrl) ?? sandbox!.SmartPayBaseUrl,
                         parse.GetValue(smartexUrl) ?? sandbox!.SmartexBaseUrl,
                         new Uri(control.AbsoluteUri.TrimEnd('/') + "/"));

@@ -21,6 +21,7 @@ internal sealed class Pax8Tour
                 ClientSecret = SandboxOptions.DefaultPax8ClientSecret,
                 BaseUrl = targets.Pax8BaseUrl,
                 TokenUrl = targets.Pax8TokenUrl,
+                WebhooksBaseUrl = targets.Pax8WebhooksBaseUrl,
             },
             loggerFactory);
         _sandbox = sandbox;
@@ -59,27 +60,25 @@ internal sealed class Pax8Tour
 
         Step("4. An order, validated only (isMock=true)", "CreateOrderAsync with isMock validates the order and writes nothing; POSTs are never retried.");
         var commitment = dependencies.CommitmentDependencies?.FirstOrDefault();
-        var order = await _client.CreateOrderAsync(
-            new CreateOrder
-            {
-                CompanyId = company.Id!,
-                OrderedBy = OrderedBy.Pax8Partner,
-                LineItems =
-                [
-                    new CreateLineItem
-                    {
-                        ProductId = product.Id!,
-                        LineItemNumber = 1,
-                        Quantity = 5,
-                        BillingTerm = pricing.Content.FirstOrDefault()?.BillingTerm ?? BillingTerm.Monthly,
-                        CommitmentTermId = product.RequiresCommitment == true ? commitment?.Id : null,
-                        ProvisioningDetails = provisioning.Content.Where(d => d.ValueType == ProvisioningValueType.Input)
-                            .Select(d => new ProvisioningDetail { Key = d.Key, Values = ["tour-" + company.Id!.Replace("-", string.Empty, StringComparison.Ordinal)[..8]] }).ToList(),
-                    },
-                ],
-            },
-            isMock: true,
-            cancellationToken);
+        CreateOrder NewOrder() => new()
+        {
+            CompanyId = company.Id!,
+            OrderedBy = OrderedBy.Pax8Partner,
+            LineItems =
+            [
+                new CreateLineItem
+                {
+                    ProductId = product.Id!,
+                    LineItemNumber = 1,
+                    Quantity = 5,
+                    BillingTerm = pricing.Content.FirstOrDefault()?.BillingTerm ?? BillingTerm.Monthly,
+                    CommitmentTermId = product.RequiresCommitment == true ? commitment?.Id : null,
+                    ProvisioningDetails = provisioning.Content.Where(d => d.ValueType == ProvisioningValueType.Input)
+                        .Select(d => new ProvisioningDetail { Key = d.Key, Values = ["tour-" + company.Id!.Replace("-", string.Empty, StringComparison.Ordinal)[..8]] }).ToList(),
+                },
+            ],
+        };
+        var order = await _client.CreateOrderAsync(NewOrder(), isMock: true, cancellationToken);
         AnsiConsole.MarkupLine($"   Validated: ordered by '{Markup.Escape(order.OrderedBy?.Value ?? "?")}' (the wire says Pax8Partner, D2), {order.LineItems?.Count ?? 0} line item(s).");
 
         Step("5. Subscriptions", "The company's subscriptions; commitment arrives as 'commitment' (D1), dates with colon-less offsets or date-only (D15).");
@@ -122,6 +121,9 @@ internal sealed class Pax8Tour
             var lines = await _client.FindUsageLinesAsync(day, summary.Id!, size: 10, cancellationToken: cancellationToken);
             AnsiConsole.MarkupLine($"   {lines.Page.TotalElements} usage line(s) on {day:yyyy-MM-dd}.");
         }
+
+        // Webhooks API v2: the real order of step 10 comes after the webhook that reports it.
+        await new Pax8WebhooksTour(_client).RunAsync(8, company, token => _client.CreateOrderAsync(NewOrder(), cancellationToken: token), cancellationToken);
 
         if (_sandbox is not null)
         {

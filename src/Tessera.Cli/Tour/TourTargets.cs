@@ -4,4 +4,4 @@ namespace Tessera.Cli.Tour;
 /// Where each part of the tour sends its traffic, and where the sandbox-only drivers live (paying an
 /// invoice, approving a pairing: things a person does on a vendor's dashboard).
 /// </summary>
-internal sealed record TourTargets(Uri Pax8BaseUrl, Uri Pax8TokenUrl, Uri SmartPayBaseUrl, Uri SmartexBaseUrl, Uri SandboxBaseAddress);
+internal sealed record TourTargets(Uri Pax8BaseUrl, Uri Pax8TokenUrl, Uri Pax8WebhooksBaseUrl, Uri SmartPayBaseUrl, Uri SmartexBaseUrl, Uri SandboxBaseAddress);
