@@ -13,18 +13,8 @@ namespace Tessera.Core.Serialization;
 public sealed class DateOnlyFormatSystemTextJsonConverter : JsonConverter<DateTimeOffset>
 {
     /// <inheritdoc />
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var milliseconds)
-            && milliseconds is >= -62135596800000 and <= 253402300799999)
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
-        }
-
-        return reader.TokenType == JsonTokenType.String && LenientDateTimeOffsetConverter.TryParse(reader.GetString(), out var value)
-            ? value
-            : throw new JsonException("The value is not a recognized date.");
-    }
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        LenientDateTimeOffsetSystemTextJsonConverter.Read(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
