@@ -23,7 +23,7 @@ internal sealed class Pax8WebhooksTour
     public Pax8WebhooksTour(Pax8Client client) => _client = client;
 
     /// <summary>Runs steps <paramref name="firstStep"/> onwards; <paramref name="placeOrder"/> places a real order for <paramref name="company"/>.</summary>
-    public async Task RunAsync(int firstStep, Company company, Func<CancellationToken, Task<Order>> placeOrder, CancellationToken cancellationToken)
+    public async Task RunAsync(int firstStep, Company company, Func<CancellationToken, Task<Pax8Order>> placeOrder, CancellationToken cancellationToken)
     {
         var webhooks = _client.Webhooks;
         var step = firstStep;
