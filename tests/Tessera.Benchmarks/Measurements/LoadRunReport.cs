@@ -33,6 +33,10 @@ internal static class LoadReport
         Split(text, "Pax8 client", pax8);
         Split(text, "Bare baseline", bare);
         Line($"");
+        var pax8CpuShare = pax8.ClientCpu / (pax8.ClientCpu + pax8.ServerCpu);
+        var bareCpuShare = bare.ClientCpu / (bare.ClientCpu + bare.ServerCpu);
+        Line($"Mean latency by Little's law: {settings.Callers:N0} callers / {pax8.Throughput:N0} requests/s = {settings.Callers * 1000.0 / pax8.Throughput:F0} ms (bare: {settings.Callers * 1000.0 / bare.Throughput:F0} ms). Client and server share {Environment.ProcessorCount} cores (and this machine's other work, see the load average), so the run is CPU-bound and the latency is mostly waiting for a CPU, which the wire time below includes (SocketsHttpHandler's clock runs until a thread-pool thread has parsed the response headers). The client's share of the CPU spent per request: **{pax8CpuShare:P0}** (client / (client + server); bare baseline {bareCpuShare:P0}).");
+        Line($"");
         Line($"Total is the caller's Stopwatch around the awaited call. The wire time of each request is System.Net.Http's own `http.client.request.duration` for that request (SocketsHttpHandler: connection-pool wait, send, server, response headers), picked up per request through an AsyncLocal that flows into the handler chain; **in the client** = total − wire (handlers, token cache, resilience, body read, deserialization, and waiting for a thread-pool thread). \"Client share of the slowest 1 %\" is Σ in-client / Σ total over the requests at or above p99.{(wireSeen ? string.Empty : " **No wire duration was recorded: the split is not valid.**")}");
         Line($"");
         Line($"## Queueing with a rate limit");
@@ -74,7 +78,7 @@ internal static class LoadReport
         }
 
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {Ms(PhaseResult.Percentile(total, 0.50))} | {Ms(PhaseResult.Percentile(client, 0.50))} | {Ms(p99)} | {Ms(PhaseResult.Percentile(client, 0.99))} | {(slowTotal > 0 ? slowClient / slowTotal : double.NaN):P0} |"));
+            $"| {name} | {Ms(PhaseResult.Percentile(total, 0.50))} | {Ms(PhaseResult.Percentile(client, 0.50))} | {Ms(p99)} | {Ms(PhaseResult.Percentile(client, 0.99))} | {(slowTotal > 0 ? 100 * slowClient / slowTotal : double.NaN):F2} % |"));
     }
 
     private static string Ms(double ms) => ms < 10 ? ms.ToString("F2", CultureInfo.InvariantCulture) + " ms" : ms.ToString("F0", CultureInfo.InvariantCulture) + " ms";
