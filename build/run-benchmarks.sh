@@ -137,9 +137,21 @@ run_build() {
   cat "$out/build-timing.md" >&2
 }
 
+# The throughput load run (Measurements/LoadRun.cs): 1,000 callers for 60 s against the sandbox on loopback;
+# --quick: 50 callers for 3 s (about 15 s in all); alone: --only load. Writes load.md.
+run_load() {
+  local args=(--out "$out/load.md")
+  $quick && args+=(--quick)
+  log "load run$($quick && echo ' (quick)'); load $(cut -d' ' -f1 /proc/loadavg)"
+  dotnet "$dll" load "${args[@]}" > "$out/load.log" 2>&1 \
+    || { tail -60 "$out/load.log"; log "FAIL: load run"; exit 1; }
+  cat "$out/load.md" >&2
+}
+
 build_benchmarks
 case "$only" in
-  all) run_micro; run_paging; run_build ;;
+  all) run_micro; run_paging; run_build; run_load ;;
+  load) run_load ;;
   micro) run_micro ;;
   paging) run_paging ;;
   build) run_build ;;

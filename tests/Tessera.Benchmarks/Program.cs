@@ -21,6 +21,11 @@ public static class Program
             return await PagingMemory.RunAsync(pages, Console.Out).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await LoadRun.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == "alloc-probe")
         {
             await AllocationProbe.RunAsync(Console.Out).ConfigureAwait(false);
