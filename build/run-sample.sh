@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=artifacts/packages
 rm -rf "$packages" samples/Consumer/obj/packages
+mkdir -p artifacts
 dotnet pack Generated.sln -o "$packages" -nologo -v:q > artifacts/pack.log 2>&1 || { tail -30 artifacts/pack.log; exit 1; }
 echo "run-sample: packed $(ls "$packages"/*.nupkg | wc -l) packages: $(cd "$packages" && ls *.nupkg | tr '\n' ' ')"
 

@@ -38,9 +38,20 @@ public sealed class Pax8ClientOptions : TokenClientOptions
 
     /// <summary>
     /// Base address of the Webhooks API v2 used by <see cref="Webhooks.Pax8WebhooksClient"/> (same token, same rate
-    /// budget as the Partner API). Default <c>https://api.pax8.com/api/v2/</c>.
+    /// budget as the Partner API), when it is not <c>{BaseUrl}../api/v2/</c>. Unset (the default), the client uses
+    /// <see cref="EffectiveWebhooksBaseUrl"/>, which follows <see cref="ClientOptions.BaseUrl"/>:
+    /// <c>https://api.pax8.com/api/v2/</c> for the default base address, <c>…/pax8/api/v2/</c> for the sandbox, so a
+    /// client pointed elsewhere never manages production webhooks with another environment's token.
     /// </summary>
-    public Uri WebhooksBaseUrl { get; set; } = new("https://api.pax8.com/api/v2/");
+    /// <remarks>Null when unset, like <see cref="TokenUrl"/>: the configuration binder would freeze a computed default.</remarks>
+    public Uri? WebhooksBaseUrl { get; set; }
+
+    /// <summary>The Webhooks API v2 address the client uses: <see cref="WebhooksBaseUrl"/>, or <c>{BaseUrl}../api/v2/</c>.</summary>
+    public Uri EffectiveWebhooksBaseUrl =>
+        WebhooksBaseUrl ?? (BaseUrl is { IsAbsoluteUri: true } baseUrl ? new Uri(ClientRegistration.WithTrailingSlash(baseUrl), "../api/v2/") : DefaultWebhooksBaseUrl);
+
+    /// <summary>The Webhooks API v2 of production: <c>https://api.pax8.com/api/v2/</c>.</summary>
+    public static readonly Uri DefaultWebhooksBaseUrl = new("https://api.pax8.com/api/v2/");
 
     /// <summary>
     /// Token endpoint, when it is not <c>{BaseUrl}token</c>. Unset (the default), the client uses
@@ -90,7 +101,11 @@ public sealed class Pax8ClientOptions : TokenClientOptions
             CheckUrl(problems, nameof(TokenUrl), TokenUrl);
         }
         CheckUrl(problems, nameof(ExperimentalBaseUrl), ExperimentalBaseUrl);
-        CheckUrl(problems, nameof(WebhooksBaseUrl), WebhooksBaseUrl);
+        if (WebhooksBaseUrl is not null)
+        {
+            CheckUrl(problems, nameof(WebhooksBaseUrl), WebhooksBaseUrl);
+        }
+
         if (string.IsNullOrWhiteSpace(Audience))
         {
             problems.Add("Pax8:Audience is required");

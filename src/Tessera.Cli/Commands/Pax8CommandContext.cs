@@ -19,7 +19,7 @@ internal static class Pax8CommandContext
     public static readonly Option<Uri?> BaseUrl = new("--base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Partner API base URL (default https://api.pax8.com/v1/).", Recursive = true };
     public static readonly Option<Uri?> TokenUrl = new("--token-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Token endpoint (default: {base-url}token, https://api.pax8.com/v1/token for the default base URL).", Recursive = true };
     public static readonly Option<Uri?> ExperimentalBaseUrl = new("--experimental-base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Base URL of the undocumented portal API (tenant-id).", Recursive = true };
-    public static readonly Option<Uri?> WebhooksBaseUrl = new("--webhooks-base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Base URL of the Webhooks API v2 (default https://api.pax8.com/api/v2/).", Recursive = true };
+    public static readonly Option<Uri?> WebhooksBaseUrl = new("--webhooks-base-url") { CustomParser = CliParsers.AbsoluteUri, Description = "Base URL of the Webhooks API v2 (default: {base-url}../api/v2/, https://api.pax8.com/api/v2/ for production).", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "Write the result as one JSON document on stdout.", Recursive = true };
     public static readonly Option<bool> Verbose = new("--verbose") { Description = "Log HTTP traffic (secrets redacted) to stderr.", Recursive = true };
 

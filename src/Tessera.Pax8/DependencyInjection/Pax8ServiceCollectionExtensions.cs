@@ -54,7 +54,7 @@ public static class Pax8ServiceCollectionExtensions
             var experimental = ClientRegistration.HttpClientName("Pax8Experimental", name);
             ClientRegistration.AddHttpClient<Pax8ClientRuntime>(services, experimental, name, runtime => runtime.Options.ExperimentalBaseUrl);
             var webhooks = ClientRegistration.HttpClientName("Pax8Webhooks", name);
-            ClientRegistration.AddHttpClient<Pax8ClientRuntime>(services, webhooks, name, runtime => runtime.Options.WebhooksBaseUrl);
+            ClientRegistration.AddHttpClient<Pax8ClientRuntime>(services, webhooks, name, runtime => runtime.Options.EffectiveWebhooksBaseUrl);
             ClientRegistration.AddClient(services, name, provider => new Pax8Client(provider.GetRequiredService<IHttpClientFactory>().CreateClient(builder.Name))
             {
                 WebhooksFactory = () => provider.GetRequiredKeyedService<Pax8WebhooksClient>(name),

@@ -160,6 +160,27 @@ public sealed class ClientCredentialsTests
     }
 
     [Fact]
+    public async Task The_webhooks_url_follows_the_base_url_unless_it_is_set()
+    {
+        new Pax8ClientOptions().EffectiveWebhooksBaseUrl.ShouldBe(new Uri("https://api.pax8.com/api/v2/"));
+        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1") }.EffectiveWebhooksBaseUrl.ShouldBe(new Uri("http://127.0.0.1:5190/pax8/api/v2/"));
+        new Pax8ClientOptions { BaseUrl = new Uri("http://127.0.0.1:5190/pax8/v1/"), WebhooksBaseUrl = new Uri("https://hooks.example.test/v2/") }.EffectiveWebhooksBaseUrl.ShouldBe(new Uri("https://hooks.example.test/v2/"));
+
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pax8:BaseUrl"] = "http://127.0.0.1:5190/pax8/v1/" })
+            .Build();
+        var bound = new Pax8ClientOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("Pax8"), bound);
+        bound.EffectiveWebhooksBaseUrl.ShouldBe(new Uri("http://127.0.0.1:5190/pax8/api/v2/"));
+
+        var (client, transport) = TestClients.Canned(_ => RecordingHandler.Json("""{"content":[],"page":{"size":10,"totalElements":0,"totalPages":0,"number":0}}"""), o => o.BaseUrl = new Uri("https://pax8.elsewhere.test/v1/"));
+        await client.Webhooks.QueryWebhooksAsync();
+
+        transport.Requests.Select(r => r.Uri.GetLeftPart(UriPartial.Path)).ShouldContain("https://pax8.elsewhere.test/api/v2/webhooks");
+        transport.Requests.ShouldNotContain(r => r.Uri.Host == "api.pax8.com");
+    }
+
+    [Fact]
     public async Task A_changed_secret_never_gets_the_token_fetched_with_the_old_one()
     {
         var directory = Directory.CreateTempSubdirectory("pax8-cache-");
