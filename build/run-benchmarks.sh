@@ -36,12 +36,13 @@ while [ $# -gt 0 ]; do
   shift
 done
 mkdir -p "$out"
+start_load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { echo "run-benchmarks: $*" >&2; }
 machine() {
   echo "- Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
   echo "- .NET SDK $(dotnet --version); $(uname -sr)"
-  echo "- Load when started: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+  echo "- Load when started: $start_load (1, 5, 15 min)"
 }
 
 # The peers table: every variant of the three peer classes (baseline, ours, Refit, Kiota, stock NSwag) from one
@@ -79,14 +80,14 @@ peers_table() {
 
 write_peers() {
   local results=$1 title=$2
-  { echo "# $title"; echo; machine; echo "- Load when the table was written: $(cut -d' ' -f1-3 /proc/loadavg)"; echo; peers_table "$results"; } > "$out/peers.md"
+  { echo "# $title"; echo; machine; echo "- Load when the table was written: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"; echo; peers_table "$results"; } > "$out/peers.md"
   log "peers table: $out/peers.md"
   if $write_docs && ! $quick; then
     local doc=docs/performance.md table
     grep -q '<!-- peers-table:begin -->' "$doc" || { log "FAIL: $doc has no <!-- peers-table:begin --> marker"; exit 1; }
     table=$(mktemp)
     { echo "<!-- peers-table:begin -->"; echo "<!-- Written by build/run-benchmarks.sh --write-docs; do not edit by hand. -->"; echo
-      echo "Run of $(date -u '+%Y-%m-%d %H:%M') UTC; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min) when written."; echo
+      echo "Run of $(date -u '+%Y-%m-%d %H:%M') UTC; $(nproc) cores; load $start_load when started, $(cut -d' ' -f1-3 /proc/loadavg) when written (1, 5, 15 min)."; echo
       peers_table "$results"; echo; echo "<!-- peers-table:end -->"; } > "$table"
     awk -v table="$table" '
       /<!-- peers-table:begin -->/ { while ((getline line < table) > 0) print line; skip = 1; next }
