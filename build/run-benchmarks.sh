@@ -9,7 +9,9 @@
 #   build/run-benchmarks.sh                 everything (about 15-20 minutes on a 2-core machine)
 #   build/run-benchmarks.sh --quick         only checks that everything executes (under 2 minutes; used by CI)
 #   build/run-benchmarks.sh --only micro|paging|build [--runs N] [-- <BenchmarkDotNet args, e.g. --filter '*SmallGet*'>]
-# Results: artifacts/benchmarks/ (BenchmarkDotNet markdown tables, paging-memory.md, build-timing.md).
+#   build/run-benchmarks.sh --write-docs ...   also writes the measured peers table into docs/performance.md
+#                                              (between <!-- peers-table:begin --> and <!-- peers-table:end -->)
+# Results: artifacts/benchmarks/ (BenchmarkDotNet markdown tables, peers.md, paging-memory.md, build-timing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -18,12 +20,14 @@ project=tests/Tessera.Benchmarks/Tessera.Benchmarks.csproj
 dll=tests/Tessera.Benchmarks/bin/Release/net10.0/Tessera.Benchmarks.dll
 
 quick=false
+write_docs=false
 only=all
 runs=5
 bdn_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
+    --write-docs) write_docs=true ;;
     --only) only=$2; shift ;;
     --runs) runs=$2; shift ;;
     --) shift; bdn_args=("$@"); break ;;
@@ -32,12 +36,66 @@ while [ $# -gt 0 ]; do
   shift
 done
 mkdir -p "$out"
+start_load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { echo "run-benchmarks: $*" >&2; }
 machine() {
   echo "- Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM"
   echo "- .NET SDK $(dotnet --version); $(uname -sr)"
-  echo "- Load when started: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"
+  echo "- Load when started: $start_load (1, 5, 15 min)"
+}
+
+# The peers table: every variant of the three peer classes (baseline, ours, Refit, Kiota, stock NSwag) from one
+# BenchmarkDotNet run each, from its markdown report. Ratios are BenchmarkDotNet's (variant / hand-written
+# baseline, same run); "ours ÷ variant" is the full handler chain's mean over the variant's mean (< 1: ours faster).
+peers_table() {
+  local results=$1 case class file
+  echo "| Case | Variant | Mean | Allocated | Time ratio | Alloc ratio | Ours (full chain) ÷ this |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  for case in "SmallGetBenchmarks:Small GET (Pax8 findCompanyById)" "CompanyPageBenchmarks:Page of 1,000 (Pax8 findCompanies)" "FormPostBenchmarks:Form POST (SmartPay create_consumer)"; do
+    class=${case%%:*}
+    file=$(ls "$results"/*."$class"-report-github.md 2>/dev/null | head -1)
+    [ -n "$file" ] || { echo "| ${case#*:} | (not run) | | | | | |"; continue; }
+    awk -F'|' -v name="${case#*:}" '
+      function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
+      function clean(s) { s = trim(s); gsub(/&#39;|\*\*|\x27/, "", s); return s }
+      function ns(s,   v, u) { s = clean(s); gsub(/,/, "", s); split(s, p, " "); v = p[1] + 0; u = p[2];
+        if (u == "us" || u == "μs") v *= 1000; else if (u == "ms") v *= 1000000; else if (u == "s") v *= 1000000000; return v }
+      /^\| *Method/ { for (i = 2; i < NF; i++) col[trim($i)] = i; next }
+      /^\|[-: |]+$/ { next }
+      /^\|/ && ("Method" in col) {
+        n++; m[n] = clean($col["Method"]); mean[n] = clean($col["Mean"]); alloc[n] = clean($col["Allocated"])
+        ratio[n] = ("Ratio" in col) ? clean($col["Ratio"]) : ""; aratio[n] = ("Alloc Ratio" in col) ? clean($col["Alloc Ratio"]) : ""
+        if (m[n] ~ /full handler chain/) ours = ns(mean[n])
+      }
+      END {
+        for (i = 1; i <= n; i++) {
+          v = ns(mean[i]); rel = (ours > 0 && v > 0) ? sprintf("%.2f", ours / v) : ""
+          label = m[i]; if (label ~ /full handler chain/) label = "**" label "**"
+          printf "| %s | %s | %s | %s | %s | %s | %s |\n", (i == 1 ? name : ""), label, mean[i], alloc[i], ratio[i], aratio[i], rel
+        }
+      }' "$file"
+  done
+}
+
+write_peers() {
+  local results=$1 title=$2
+  { echo "# $title"; echo; machine; echo "- Load when the table was written: $(cut -d' ' -f1-3 /proc/loadavg) (1, 5, 15 min)"; echo; peers_table "$results"; } > "$out/peers.md"
+  log "peers table: $out/peers.md"
+  if $write_docs && ! $quick; then
+    local doc=docs/performance.md table
+    grep -q '<!-- peers-table:begin -->' "$doc" || { log "FAIL: $doc has no <!-- peers-table:begin --> marker"; exit 1; }
+    table=$(mktemp)
+    { echo "<!-- peers-table:begin -->"; echo "<!-- Written by build/run-benchmarks.sh --write-docs; do not edit by hand. -->"; echo
+      echo "Run of $(date -u '+%Y-%m-%d %H:%M') UTC; $(nproc) cores; load $start_load when started, $(cut -d' ' -f1-3 /proc/loadavg) when written (1, 5, 15 min)."; echo
+      peers_table "$results"; echo; echo "<!-- peers-table:end -->"; } > "$table"
+    awk -v table="$table" '
+      /<!-- peers-table:begin -->/ { while ((getline line < table) > 0) print line; skip = 1; next }
+      /<!-- peers-table:end -->/ { skip = 0; next }
+      !skip { print }' "$doc" > "$doc.tmp" && mv "$doc.tmp" "$doc"
+    rm -f "$table"
+    log "wrote the peers table into $doc"
+  fi
 }
 
 build_benchmarks() {
@@ -54,6 +112,7 @@ run_micro() {
     dotnet "$dll" --quick "${args[@]}" --artifacts "$out/quick" > "$out/quick.log" 2>&1 \
       || { tail -40 "$out/quick.log"; log "FAIL: a benchmark did not run"; exit 1; }
     grep -q "executed benchmarks" "$out/quick.log" || { log "FAIL: BenchmarkDotNet ran nothing"; exit 1; }
+    write_peers "$out/quick/results" "Peers (quick run: one invocation each, times are not measurements)"
   else
     log "micro-benchmarks (warmup 3, iterations 10, in-process, MemoryDiagnoser); load $(cut -d' ' -f1 /proc/loadavg)"
     dotnet "$dll" "${args[@]}" --artifacts "$out/bdn" > "$out/micro.log" 2>&1 \
@@ -61,6 +120,7 @@ run_micro() {
     { echo "# Micro-benchmarks"; echo; machine; echo;
       for f in "$out"/bdn/results/*-report-github.md; do echo "## $(basename "$f" -report-github.md)"; echo; cat "$f"; echo; done; } > "$out/micro.md"
     log "tables: $out/micro.md"
+    write_peers "$out/bdn/results" "Peers: our client against Refit, Kiota and stock NSwag"
   fi
 }
 

@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Attributes;
 using Tessera.Benchmarks.Baseline;
 using Tessera.Benchmarks.Infrastructure;
+using Tessera.Benchmarks.Peers;
 using Tessera.Pax8;
+using KiotaCompanyPage = Tessera.Benchmarks.Peers.KiotaPax8.Models.CompanyPage;
+using NSwagStockCompanyPage = Tessera.Benchmarks.Peers.NSwagStockPax8.CompanyPage;
 
 namespace Tessera.Benchmarks.Benchmarks;
 
 /// <summary>
 /// Pax8 <c>GET /companies</c>: one list page of 1,000 companies (425 KB). The request asks for <c>size=200</c>, the
 /// most Pax8 documents (the client rejects more before sending); the canned server answers 1,000 items anyway, so
-/// every variant parses the same 1,000-item page.
+/// every variant parses the same 1,000-item page. Peers as in <see cref="SmallGetBenchmarks"/>.
 /// </summary>
 public class CompanyPageBenchmarks
 {
@@ -19,6 +22,9 @@ public class CompanyPageBenchmarks
     private Pax8Client _asString = null!;
     private Pax8Client _stream = null!;
     private Pax8Client _fullChain = null!;
+    private IRefitPax8Api _refit = null!;
+    private Peers.KiotaPax8.KiotaPax8Client _kiota = null!;
+    private Peers.NSwagStockPax8.NSwagStockPax8Client _nswagStock = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +38,18 @@ public class CompanyPageBenchmarks
         Check.Count(_stream.FindCompaniesAsync(page: 0, size: RequestedSize).GetAwaiter().GetResult().Content.Count, Items);
         Check.Count(_asString.FindCompaniesAsync(page: 0, size: RequestedSize).GetAwaiter().GetResult().Content.Count, Items);
         Check.Count(_baseline.FindCompaniesAsync(0, RequestedSize).GetAwaiter().GetResult().Content.Count, Items);
+        _refit = PeerClients.RefitPax8(response);
+        _kiota = PeerClients.KiotaPax8(response);
+        _nswagStock = PeerClients.NSwagStockPax8(response);
+        var refit = Peer_Refit().GetAwaiter().GetResult();
+        Check.Count(refit.Content.Count, Items);
+        Check.Company(refit.Content[0].Id, refit.Content[0].UpdatedDate);
+        var kiota = Peer_Kiota().GetAwaiter().GetResult()!;
+        Check.Count(kiota.Content!.Count, Items);
+        Check.Company(kiota.Content[0].Id, kiota.Content[0].UpdatedDate);
+        var nswag = Peer_NSwagStock().GetAwaiter().GetResult();
+        Check.Count(nswag.Content.Count, Items);
+        Check.Company(nswag.Content.First().Id, nswag.Content.First().UpdatedDate);
     }
 
     [Benchmark(Baseline = true, Description = "Baseline: HttpClient + STJ source-gen")]
@@ -45,4 +63,18 @@ public class CompanyPageBenchmarks
 
     [Benchmark(Description = "Generated, full handler chain (as shipped)")]
     public Task<CompanyPage> Generated_FullChain() => _fullChain.FindCompaniesAsync(page: 0, size: RequestedSize);
+
+    [Benchmark(Description = "Peer: Refit 16.4 (STJ) + resilience")]
+    public Task<CompanyPageDto> Peer_Refit() => _refit.FindCompaniesAsync(0, RequestedSize);
+
+    [Benchmark(Description = "Peer: Kiota 1.38 + resilience")]
+    public Task<KiotaCompanyPage?> Peer_Kiota() => _kiota.Companies.GetAsync(c =>
+    {
+        c.QueryParameters.Page = 0;
+        c.QueryParameters.Size = RequestedSize;
+    });
+
+    [Benchmark(Description = "Peer: NSwag 14.7 stock + resilience")]
+    public Task<NSwagStockCompanyPage> Peer_NSwagStock() =>
+        _nswagStock.FindCompaniesAsync(0, RequestedSize, null, null, null, null, null, null, null, null, null);
 }

@@ -1,11 +1,20 @@
 using BenchmarkDotNet.Attributes;
 using Tessera.Benchmarks.Baseline;
 using Tessera.Benchmarks.Infrastructure;
+using Tessera.Benchmarks.Peers;
 using Tessera.SmartPay;
+using KiotaRequest = Tessera.Benchmarks.Peers.KiotaSmartPay.Models.CreateConsumerRequest;
+using KiotaResponse = Tessera.Benchmarks.Peers.KiotaSmartPay.Models.ConsumerReferenceResponse;
+using NSwagStockRequest = Tessera.Benchmarks.Peers.NSwagStockSmartPay.CreateConsumerRequest;
+using NSwagStockResponse = Tessera.Benchmarks.Peers.NSwagStockSmartPay.ConsumerReferenceResponse;
 
 namespace Tessera.Benchmarks.Benchmarks;
 
-/// <summary>SmartPay <c>POST create_consumer</c>: a form body carrying the cached session token.</summary>
+/// <summary>
+/// SmartPay <c>POST create_consumer</c>: a form body carrying the cached session token. The peers put the cached
+/// token into the body themselves (their users' code, per call); stock NSwag sends the model as JSON under a form
+/// content type (it cannot write an OpenAPI 3 form body), measured anyway as what a stock user gets.
+/// </summary>
 public class FormPostBenchmarks
 {
     private static readonly KeyValuePair<string, string>[] Fields =
@@ -18,6 +27,9 @@ public class FormPostBenchmarks
     private BaselineClient _baseline = null!;
     private SmartPayClient _generated = null!;
     private SmartPayClient _fullChain = null!;
+    private IRefitSmartPayApi _refit = null!;
+    private Peers.KiotaSmartPay.KiotaSmartPayClient _kiota = null!;
+    private Peers.NSwagStockSmartPay.NSwagStockSmartPayClient _nswagStock = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,6 +41,12 @@ public class FormPostBenchmarks
         Check.Equal(_fullChain.CreateConsumerAsync(Request()).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
         Check.Equal(_generated.CreateConsumerAsync(Request()).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
         Check.Equal(_baseline.CreateConsumerAsync(Payloads.SmartPayToken, Fields).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
+        _refit = PeerClients.RefitSmartPay(response);
+        _kiota = PeerClients.KiotaSmartPay(response);
+        _nswagStock = PeerClients.NSwagStockSmartPay(response);
+        Check.Equal(Peer_Refit().GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
+        Check.Equal(Peer_Kiota().GetAwaiter().GetResult()!.Result!.ConsumerId, "gHi789");
+        Check.Equal(Peer_NSwagStock().GetAwaiter().GetResult().Result!.Consumer_id, "gHi789");
     }
 
     private static CreateConsumerRequest Request() => new()
@@ -53,4 +71,64 @@ public class FormPostBenchmarks
 
     [Benchmark(Description = "Generated, full handler chain (as shipped)")]
     public Task<ConsumerReferenceResponse> Generated_FullChain() => _fullChain.CreateConsumerAsync(Request());
+
+    [Benchmark(Description = "Peer: Refit 16.4 (STJ, UrlEncoded body) + resilience")]
+    public async Task<ConsumerReferenceResponseDto> Peer_Refit()
+    {
+        var token = await PeerClients.SmartPayTokens.GetTokenAsync().ConfigureAwait(false);
+        return await _refit.CreateConsumerAsync(new RefitCreateConsumerForm
+        {
+            Token = token.Value,
+            FirstName = "Bob",
+            LastName = "Test",
+            Email = "bob@example.org",
+            Phone = "+1 303 555 0100",
+            StreetAddress = "1 Market St",
+            City = "Denver",
+            ProvinceState = "CO",
+            Country = "US",
+            PostalCode = "80202",
+            IsDummy = "true",
+        }).ConfigureAwait(false);
+    }
+
+    [Benchmark(Description = "Peer: Kiota 1.38 (form serializer) + resilience")]
+    public async Task<KiotaResponse?> Peer_Kiota()
+    {
+        var token = await PeerClients.SmartPayTokens.GetTokenAsync().ConfigureAwait(false);
+        return await _kiota.Create_consumer.PostAsync(new KiotaRequest
+        {
+            Token = token.Value,
+            FirstName = "Bob",
+            LastName = "Test",
+            Email = "bob@example.org",
+            Phone = "+1 303 555 0100",
+            StreetAddress = "1 Market St",
+            City = "Denver",
+            ProvinceState = "CO",
+            Country = "US",
+            PostalCode = "80202",
+            IsDummy = true,
+        }).ConfigureAwait(false);
+    }
+
+    [Benchmark(Description = "Peer: NSwag 14.7 stock (JSON body) + resilience")]
+    public async Task<NSwagStockResponse> Peer_NSwagStock()
+    {
+        var token = await PeerClients.SmartPayTokens.GetTokenAsync().ConfigureAwait(false);
+        return await _nswagStock.CreateConsumerAsync(new NSwagStockRequest
+        {
+            Token = token.Value,
+            First_name = "Bob",
+            Last_name = "Test",
+            Email = "bob@example.org",
+            Phone = "+1 303 555 0100",
+            Street_address = "1 Market St",
+            City = "Denver",
+            Province_state = "CO",
+            Country = "US",
+            Postal_code = "80202",
+            Is_dummy = true,
+        }).ConfigureAwait(false);
+    }
 }

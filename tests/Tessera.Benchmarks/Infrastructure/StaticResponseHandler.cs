@@ -24,10 +24,33 @@ public sealed class StaticResponseHandler : HttpMessageHandler
     /// <summary>Requests answered so far.</summary>
     public long Calls { get; private set; }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        Task.FromResult(Respond(request));
+    // The request body is drained as a socket transport would write it: a lazily serialized body (the generated
+    // clients' form content) is produced here, so no variant skips its serialization because nothing read the request.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is { } content)
+        {
+            var drain = content.CopyToAsync(Stream.Null, cancellationToken);
+            if (!drain.IsCompletedSuccessfully)
+            {
+                return DrainThenRespondAsync(drain, request);
+            }
+        }
 
-    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) => Respond(request);
+        return Task.FromResult(Respond(request));
+    }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Content?.CopyTo(Stream.Null, null, cancellationToken);
+        return Respond(request);
+    }
+
+    private async Task<HttpResponseMessage> DrainThenRespondAsync(Task drain, HttpRequestMessage request)
+    {
+        await drain.ConfigureAwait(false);
+        return Respond(request);
+    }
 
     private HttpResponseMessage Respond(HttpRequestMessage request)
     {

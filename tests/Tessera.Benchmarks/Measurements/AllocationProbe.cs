@@ -22,6 +22,15 @@ public static class AllocationProbe
 
         await MeasureAsync(output, "baseline call", () => baseline.GetCompanyAsync(Payloads.CompanyId)).ConfigureAwait(false);
         await MeasureAsync(output, "generated call", () => generated.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        var fullChain = Clients.Pax8FullChain(canned);
+        await MeasureAsync(output, "generated call, full handler chain", () => fullChain.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
+        var consumer = new CannedResponse(Payloads.Utf8(Payloads.SmartPayConsumerReference));
+        var smartPay = Clients.SmartPay(consumer);
+        var smartPayFull = Clients.SmartPayFullChain(consumer);
+        await MeasureAsync(output, "SmartPay form POST + session-token handler", () => smartPay.CreateConsumerAsync(SmartPayRequest())).ConfigureAwait(false);
+        await MeasureAsync(output, "SmartPay form POST, full handler chain", () => smartPayFull.CreateConsumerAsync(SmartPayRequest())).ConfigureAwait(false);
+        await SplitAsync(output, "SmartPay form POST + session-token handler", t => new SmartPay.SmartPayClient(Clients.Http(Clients.SmartPaySessionTokenHandler(t), Clients.SmartPayBaseUrl)), consumer).ConfigureAwait(false);
+        await SplitAsync(output, "SmartPay form POST, full handler chain", t => SmartPayFullChain(t), consumer).ConfigureAwait(false);
         await MeasureAsync(output, "HttpClient.SendAsync (GET, dispose)", async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
@@ -66,6 +75,60 @@ public static class AllocationProbe
             return headers.Count;
         }).ConfigureAwait(false);
     }
+
+    /// <summary>Allocations before the request reaches the transport (request side) and after (response side).</summary>
+    private static async Task SplitAsync(TextWriter output, string name, Func<HttpMessageHandler, SmartPay.SmartPayClient> create, CannedResponse response)
+    {
+        long atTransport = 0;
+        var authenticate = new CannedResponse(Payloads.Utf8(Payloads.SmartPayAuthenticate));
+        var transport = new StaticResponseHandler(request =>
+        {
+            atTransport = GC.GetAllocatedBytesForCurrentThread();
+            return request.RequestUri!.AbsolutePath.EndsWith("/authenticate", StringComparison.Ordinal) ? authenticate : response;
+        });
+        var client = create(transport);
+        long before = 0, requestSide = 0, responseSide = 0;
+        const int Calls = 2000;
+        for (var i = 0; i < Calls + 200; i++)
+        {
+            before = GC.GetAllocatedBytesForCurrentThread();
+            await client.CreateConsumerAsync(SmartPayRequest()).ConfigureAwait(false);
+            var after = GC.GetAllocatedBytesForCurrentThread();
+            if (i >= 200)
+            {
+                requestSide += atTransport - before;
+                responseSide += after - atTransport;
+            }
+        }
+
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{name,-48} request side {requestSide / Calls,6:N0} B, response side {responseSide / Calls,6:N0} B")).ConfigureAwait(false);
+    }
+
+    private static SmartPay.SmartPayClient SmartPayFullChain(HttpMessageHandler transport)
+    {
+        var options = new SmartPay.SmartPayClientOptions
+        {
+            ApiKey = "sp_live_key_9d2f7a41c6e0",
+            BaseUrl = Clients.SmartPayBaseUrl,
+            RequestsPerMinute = 0,
+            TokenCacheInstance = new Tessera.Core.Caching.MemoryTokenCache(),
+        };
+        return SmartPay.SmartPayClient.Create(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, transport);
+    }
+
+    private static SmartPay.CreateConsumerRequest SmartPayRequest() => new()
+    {
+        FirstName = "Bob",
+        LastName = "Test",
+        Email = "bob@example.org",
+        Phone = "+1 303 555 0100",
+        StreetAddress = "1 Market St",
+        City = "Denver",
+        ProvinceState = "CO",
+        Country = "US",
+        PostalCode = "80202",
+        IsDummy = true,
+    };
 
     private static async Task MeasureAsync<T>(TextWriter output, string name, Func<Task<T>> action, int batch = 20_000)
     {
