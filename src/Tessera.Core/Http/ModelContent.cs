@@ -180,47 +180,36 @@ public sealed class ModelContent : HttpContent
     private byte[] SerializeForm()
     {
         var builder = new StringBuilder(256);
+
+        // Injected fields go first, as a server reading the first occurrence expects them.
+        if (_fields is not null)
+        {
+            foreach (var (name, value) in _fields)
+            {
+                Append(builder, name, value);
+            }
+        }
+
         if (_model is not null)
         {
-            if (JToken.FromObject(_model, _serializer) is not JObject members)
+            using var writer = new FormFieldWriter();
+            _serializer.Serialize(writer, _model);
+            if (!writer.RootIsObject)
             {
                 throw new JsonSerializationException($"A form body must be an object; {_model.GetType().Name} is not.");
             }
 
-            foreach (var (name, value) in members)
+            foreach (var (name, value) in writer.Fields)
             {
-                if (value is null || value.Type is JTokenType.Null or JTokenType.Undefined || _fields?.Exists(f => f.Key == name) == true)
+                if (_fields?.Exists(f => f.Key == name) != true)
                 {
-                    continue;
+                    Append(builder, name, value);
                 }
-
-                Append(builder, name, FormValue(value));
             }
-        }
-
-        if (_fields is { Count: > 0 })
-        {
-            // Injected fields go first, as a server reading the first occurrence expects them.
-            var injected = new StringBuilder();
-            foreach (var (name, value) in _fields)
-            {
-                Append(injected, name, value);
-            }
-
-            builder.Insert(0, builder.Length == 0 ? injected.ToString() : injected.Append('&').ToString());
         }
 
         return Utf8.GetBytes(builder.ToString());
     }
-
-    private static string FormValue(JToken value) => value.Type switch
-    {
-        JTokenType.String => (string)value!,
-        JTokenType.Boolean => (bool)value ? "true" : "false",
-        JTokenType.Integer or JTokenType.Float => Convert.ToString(((JValue)value).Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-        JTokenType.Date or JTokenType.Guid or JTokenType.Uri or JTokenType.TimeSpan => Convert.ToString(((JValue)value).Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-        _ => value.ToString(Formatting.None),
-    };
 
     // The encoding FormUrlEncodedContent uses.
     private static void Append(StringBuilder builder, string name, string value)

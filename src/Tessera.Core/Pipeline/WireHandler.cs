@@ -19,6 +19,9 @@ internal sealed class WireHandler : DelegatingHandler
 {
     private readonly ClientRuntime _runtime;
     private readonly long _maxResponseBytes;
+
+    // Bodies declared smaller than this are buffered by HttpContent itself; larger or undeclared ones are pooled.
+    private const long PooledBufferThreshold = 32 * 1024;
     private readonly bool _allowHttp;
 
     public WireHandler(ClientRuntime runtime)
@@ -105,7 +108,26 @@ internal sealed class WireHandler : DelegatingHandler
             // Bounded: the content stops reading (and throws) once the decompressed body crosses the limit. A failure
             // here is an HttpRequestException of this attempt: transient, so a GET is retried, while a POST that got
             // this far was processed and is not resent.
-            await response.Content.LoadIntoBufferAsync(_maxResponseBytes, cancellationToken).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength is < PooledBufferThreshold)
+            {
+                // A small body: HttpContent's own buffer costs less than a pooled one's header copy.
+                await response.Content.LoadIntoBufferAsync(_maxResponseBytes, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            // A large or undeclared body goes into a pooled buffer (returned when the response is disposed), not a new
+            // array per response (LoadIntoBufferAsync's, a large-object allocation for every page of companies).
+            var original = response.Content;
+            var buffered = await BufferedResponseContent.ReadAsync(original, checked((int)Math.Min(_maxResponseBytes, int.MaxValue - 1)), cancellationToken).ConfigureAwait(false);
+            if (buffered is null)
+            {
+                var tooLarge = new ResponseTooLargeException(request, response, _maxResponseBytes, limitKey, null);
+                response.Dispose();
+                throw tooLarge;
+            }
+
+            response.Content = buffered;
+            original.Dispose();
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {

@@ -41,6 +41,11 @@ public sealed class ResponseBody : IDisposable
     public static async Task<ResponseBody> ReadAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (content is Http.BufferedResponseContent)
+        {
+            return await PeekAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+
         var declared = content.Headers.ContentLength;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         byte[] buffer;
@@ -66,6 +71,15 @@ public sealed class ResponseBody : IDisposable
     public static async Task<ResponseBody> PeekAsync(HttpContent content, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        if (content is Http.BufferedResponseContent pooled)
+        {
+            // The wire handler's buffer: copied into a buffer of the peek's own, so disposing either never frees the other.
+            var source = pooled.Memory;
+            var copy = ArrayPool<byte>.Shared.Rent(Math.Max(1, source.Length));
+            source.CopyTo(copy);
+            return new ResponseBody(copy, source.Length, EncodingOf(content));
+        }
+
         await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 
         // Copied out of the content's buffer, not read from its stream: HttpContent caches that one stream, and

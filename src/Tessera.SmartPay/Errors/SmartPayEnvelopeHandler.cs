@@ -41,7 +41,7 @@ internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
         using (var buffered = await ResponseBody.PeekAsync(response.Content, cancellationToken).ConfigureAwait(false))
         {
             var bytes = buffered.Memory.Span;
-            if (bytes.IndexOf("\"errors\""u8) < 0 && bytes.IndexOf("\"warnings\""u8) < 0)
+            if ((bytes.IndexOf("\"errors\""u8) < 0 && bytes.IndexOf("\"warnings\""u8) < 0) || !NeedsEnvelopeRead(bytes))
             {
                 return response;
             }
@@ -85,6 +85,58 @@ internal sealed partial class SmartPayEnvelopeHandler : DelegatingHandler
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Whether the body has something the envelope read must see: a non-empty <c>errors</c> or <c>warnings</c>, or an
+    /// <c>errors</c> member without a <c>result</c>. SmartPay writes <c>"errors":[]</c> and <c>"warnings":[]</c> into
+    /// nearly every success, so this scan (no allocation) keeps the common case from building a second object tree.
+    /// Anything it cannot read goes to the full read, which decides.
+    /// </summary>
+    internal static bool NeedsEnvelopeRead(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(body, new System.Text.Json.JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            bool errors = false, result = false;
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isErrors = reader.ValueTextEquals("errors"u8);
+                var isWarnings = !isErrors && reader.ValueTextEquals("warnings"u8);
+                var isResult = !isErrors && !isWarnings && reader.ValueTextEquals("result"u8);
+                if (!reader.Read())
+                {
+                    return true;
+                }
+
+                var present = reader.TokenType != System.Text.Json.JsonTokenType.Null;
+                if ((isErrors || isWarnings) && present)
+                {
+                    if (reader.TokenType is not (System.Text.Json.JsonTokenType.StartArray or System.Text.Json.JsonTokenType.StartObject)
+                        || !reader.Read() || reader.TokenType is not (System.Text.Json.JsonTokenType.EndArray or System.Text.Json.JsonTokenType.EndObject))
+                    {
+                        return true; // something in it, or a shape only the full read understands
+                    }
+
+                    errors |= isErrors;
+                    continue;
+                }
+
+                result |= isResult && present;
+                reader.Skip();
+            }
+
+            return errors && !result;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
     }
 
     private static bool HasResult(Newtonsoft.Json.Linq.JObject root) =>

@@ -31,6 +31,15 @@ public static class AllocationProbe
         await MeasureAsync(output, "SmartPay form POST, full handler chain", () => smartPayFull.CreateConsumerAsync(SmartPayRequest())).ConfigureAwait(false);
         await SplitAsync(output, "SmartPay form POST + session-token handler", t => new SmartPay.SmartPayClient(Clients.Http(Clients.SmartPaySessionTokenHandler(t), Clients.SmartPayBaseUrl)), consumer).ConfigureAwait(false);
         await SplitAsync(output, "SmartPay form POST, full handler chain", t => SmartPayFullChain(t), consumer).ConfigureAwait(false);
+        var formSerializer = Newtonsoft.Json.JsonSerializer.Create(ClientJsonSettings.Create());
+        await MeasureAsync(output, "form body: request model only", () => Task.FromResult(SmartPayRequest().Email)).ConfigureAwait(false);
+        await MeasureAsync(output, "form body: ModelContent.Form + bytes", () => Task.FromResult(Tessera.Core.Http.ModelContent.Form(SmartPayRequest(), formSerializer).GetBytes().Length)).ConfigureAwait(false);
+        await MeasureAsync(output, "form body: + injected token + bytes", () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "https://x.test/create_consumer") { Content = Tessera.Core.Http.ModelContent.Form(SmartPayRequest(), formSerializer) };
+            Tessera.Core.Http.ModelContent.TrySetField(request, "token", "0123456789abcdef0123456789abcdef");
+            return Task.FromResult(((Tessera.Core.Http.ModelContent)request.Content!).GetBytes().Length);
+        }).ConfigureAwait(false);
         await MeasureAsync(output, "HttpClient.SendAsync (GET, dispose)", async () =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("companies/x", UriKind.Relative));
