@@ -8,7 +8,7 @@
 # Usage:
 #   build/run-benchmarks.sh                 everything (about 15-20 minutes on a 2-core machine)
 #   build/run-benchmarks.sh --quick         only checks that everything executes (under 2 minutes; used by CI)
-#   build/run-benchmarks.sh --only micro|paging|build [--runs N] [-- <BenchmarkDotNet args, e.g. --filter '*SmallGet*'>]
+#   build/run-benchmarks.sh --only micro|paging|build|load [--runs N] [-- <BenchmarkDotNet args, e.g. --filter '*SmallGet*'>]
 #   build/run-benchmarks.sh --write-docs ...   also writes the measured peers table into docs/performance.md
 #                                              (between <!-- peers-table:begin --> and <!-- peers-table:end -->)
 # Results: artifacts/benchmarks/ (BenchmarkDotNet markdown tables, peers.md, paging-memory.md, build-timing.md).
@@ -215,6 +215,6 @@ case "$only" in
   micro) run_micro ;;
   paging) run_paging ;;
   build) run_build ;;
-  *) echo "run-benchmarks: --only micro|paging|build" >&2; exit 2 ;;
+  *) echo "run-benchmarks: --only micro|paging|build|load" >&2; exit 2 ;;
 esac
 log "done; results in $out"
