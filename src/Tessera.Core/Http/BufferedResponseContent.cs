@@ -31,60 +31,27 @@ internal sealed class BufferedResponseContent : HttpContent
     /// </summary>
     public static async Task<BufferedResponseContent?> ReadAsync(HttpContent original, int maxBytes, CancellationToken cancellationToken)
     {
-        var declared = original.Headers.ContentLength;
-
-        // One spare byte: a body of exactly the declared length then ends with a zero-byte read, not a regrowth.
-        var size = declared is >= 0 && declared < maxBytes ? (int)declared.Value + 1 : Math.Min(PooledRead.UnknownLengthInitialSize, maxBytes + 1);
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, size));
-        var length = 0;
+        (byte[] Buffer, int Length)? read;
         try
         {
             var stream = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                while (true)
-                {
-                    if (length == buffer.Length)
-                    {
-                        if (length > maxBytes)
-                        {
-                            ArrayPool<byte>.Shared.Return(buffer);
-                            return null;
-                        }
-
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)maxBytes + 1));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    length += read;
-                    if (length > maxBytes)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        return null;
-                    }
-                }
+                read = await PooledRead.ReadToEndAsync(stream, original.Headers.ContentLength, maxBytes, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // What LoadIntoBufferAsync throws for a body cut off mid-read: the attempt's transport failure.
-            ArrayPool<byte>.Shared.Return(buffer);
             throw new HttpRequestException(HttpRequestError.ResponseEnded, "Error while copying content to a stream.", exception);
         }
-        catch
+
+        if (read is not { } body)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            throw;
+            return null;
         }
 
+        var (buffer, length) = body;
         var content = new BufferedResponseContent(buffer, length);
         foreach (var header in original.Headers)
         {

@@ -46,15 +46,14 @@ public sealed class ResponseBody : IDisposable
             return await PeekAsync(content, cancellationToken).ConfigureAwait(false);
         }
 
-        var declared = content.Headers.ContentLength;
         var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         byte[] buffer;
         int length;
         await using (stream.ConfigureAwait(false))
         {
-            // One spare byte: a body of exactly the declared length then ends with a zero-byte read, not a regrowth.
-            var initial = declared is >= 0 and < int.MaxValue - 1 ? (int)declared.Value + 1 : Http.PooledRead.UnknownLengthInitialSize;
-            (buffer, length) = await Http.PooledRead.ReadToEndAsync(stream, initial, ReadOnlyMemory<byte>.Empty, cancellationToken).ConfigureAwait(false);
+            // Unbounded here: a client's bodies were bounded by the wire handler (MaxResponseBytes) before this read.
+            (buffer, length) = await Http.PooledRead.ReadToEndAsync(stream, content.Headers.ContentLength, Array.MaxLength, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidDataException("The response body is larger than an array can hold.");
         }
 
         return new ResponseBody(buffer, length, EncodingOf(content));

@@ -6,6 +6,36 @@ namespace Tessera.Smartex;
 /// <summary>Recognises and reads the Smartex failure envelope (<c>ErrorResponse</c>).</summary>
 internal static class SmartexErrorEnvelope
 {
+    private static readonly JsonSerializerSettings Settings = Tessera.Core.Serialization.ClientJsonSettings.Create();
+
+    /// <summary>
+    /// The envelope in <paramref name="response"/>'s JSON body, with the body text, or <see langword="null"/>: read from the
+    /// body the wire handler buffered; a body without <c>"error</c> in it (nearly every success) costs one vectorized
+    /// search and is not parsed.
+    /// </summary>
+    public static async Task<(SmartexErrorResponse Envelope, string Body)?> FindAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var mediaType = response.Content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        string body;
+        using (var buffered = await Tessera.Core.Serialization.ResponseBody.PeekAsync(response.Content, cancellationToken).ConfigureAwait(false))
+        {
+            // "error" and "errors" both start so; anything else cannot be an envelope.
+            if (buffered.Memory.Span.IndexOf("\"error"u8) < 0)
+            {
+                return null;
+            }
+
+            body = buffered.GetString();
+        }
+
+        return TryParse(body, Settings) is { } envelope ? (envelope, body) : null;
+    }
+
     /// <summary>Parses <paramref name="body"/> and returns the envelope when it is one (non-empty <c>error</c> or <c>errors</c>).</summary>
     public static SmartexErrorResponse? TryParse(string? body, JsonSerializerSettings settings)
     {

@@ -1,6 +1,3 @@
-using Tessera.Core.Serialization;
-using Newtonsoft.Json;
-
 namespace Tessera.Smartex;
 
 /// <summary>
@@ -16,38 +13,17 @@ namespace Tessera.Smartex;
 /// </remarks>
 internal sealed class SmartexErrorEnvelopeHandler : DelegatingHandler
 {
-    private static readonly JsonSerializerSettings Settings = ClientJsonSettings.Create();
-
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var mediaType = response.Content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !mediaType.Contains("json", StringComparison.OrdinalIgnoreCase))
-        {
-            return response;
-        }
-
-        string body;
-        using (var buffered = await ResponseBody.PeekAsync(response.Content, cancellationToken).ConfigureAwait(false))
-        {
-            // "error" and "errors" both start so; anything else cannot be an envelope.
-            if (buffered.Memory.Span.IndexOf("\"error"u8) < 0)
-            {
-                return response;
-            }
-
-            body = buffered.GetString();
-        }
-
-        if (SmartexErrorEnvelope.TryParse(body, Settings) is not { } envelope)
+        if (await SmartexErrorEnvelope.FindAsync(response, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return response;
         }
 
         var headers = Tessera.Core.Http.ResponseHeaderMap.From(response);
-
         var status = (int)response.StatusCode;
         response.Dispose();
-        throw new SmartexErrorException(status, body, headers, envelope);
+        throw new SmartexErrorException(status, found.Body, headers, found.Envelope);
     }
 }

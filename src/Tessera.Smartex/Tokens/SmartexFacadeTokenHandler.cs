@@ -54,7 +54,6 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
     // Returns the stored token that was attached when it is still pending approval.
     private SmartexStoredToken? AttachToken(HttpRequestMessage request, OperationDescriptor operation)
     {
-
         var field = operation.InjectedFieldIn(FieldLocation.Query) ?? operation.InjectedFieldIn(FieldLocation.Body);
         var explicitToken = field is not null && HasExplicitToken(request, field);
         string? token = null;
@@ -103,7 +102,8 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
     private async Task<HttpResponseMessage> SendWithPendingTokenAsync(HttpRequestMessage request, SmartexStoredToken pending, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.IsSuccessStatusCode && !await IsErrorEnvelopeAsync(response, cancellationToken).ConfigureAwait(false)
+        // Smartex reports some failures inside HTTP 200 (spec decision S13): only a body without an envelope proves the token works.
+        if (response.IsSuccessStatusCode && await SmartexErrorEnvelope.FindAsync(response, cancellationToken).ConfigureAwait(false) is null
             && _store.Get(pending.Facade) is { PendingApproval: true } current && string.Equals(current.Token, pending.Token, StringComparison.Ordinal))
         {
             _store.Set(new SmartexStoredToken(current.Facade, current.Token, current.CreatedAt));
@@ -111,16 +111,6 @@ public sealed class SmartexFacadeTokenHandler : DelegatingHandler
 
         return response;
     }
-
-    // Smartex reports some failures inside HTTP 200 (spec decision S13): only a body without an envelope proves the token works.
-    private static async Task<bool> IsErrorEnvelopeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        using var buffered = await Tessera.Core.Serialization.ResponseBody.PeekAsync(response.Content, cancellationToken).ConfigureAwait(false);
-        return buffered.Memory.Span.IndexOf("\"error"u8) >= 0
-            && SmartexErrorEnvelope.TryParse(buffered.GetString(), EnvelopeSettings) is not null;
-    }
-
-    private static readonly Newtonsoft.Json.JsonSerializerSettings EnvelopeSettings = Tessera.Core.Serialization.ClientJsonSettings.Create();
 
     private static bool HasExplicitToken(HttpRequestMessage request, InjectedField field) => field.Location switch
     {
