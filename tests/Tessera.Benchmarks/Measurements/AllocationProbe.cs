@@ -125,19 +125,7 @@ public static class AllocationProbe
         return SmartPay.SmartPayClient.Create(options, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, transport);
     }
 
-    private static SmartPay.CreateConsumerRequest SmartPayRequest() => new()
-    {
-        FirstName = "Bob",
-        LastName = "Test",
-        Email = "bob@example.org",
-        Phone = "+1 303 555 0100",
-        StreetAddress = "1 Market St",
-        City = "Denver",
-        ProvinceState = "CO",
-        Country = "US",
-        PostalCode = "80202",
-        IsDummy = true,
-    };
+    private static SmartPay.CreateConsumerRequest SmartPayRequest() => Benchmarks.FormPostBenchmarks.Request();
 
     private static async Task MeasureAsync<T>(TextWriter output, string name, Func<Task<T>> action, int batch = 20_000)
     {
