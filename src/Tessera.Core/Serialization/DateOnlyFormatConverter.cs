@@ -8,12 +8,17 @@ namespace Tessera.Core.Serialization;
 /// <see cref="LenientDateTimeOffsetConverter"/> (an API may send a full date-time in a date
 /// field) and writes <c>yyyy-MM-dd</c>, which is what the API expects back.
 /// </summary>
-public class DateOnlyFormatConverter : JsonConverter
+public class DateOnlyFormatConverter : JsonConverter, ISystemTextJsonReadMirror
 {
     private readonly LenientDateTimeOffsetConverter _reader = new();
 
     /// <inheritdoc />
     public override bool CanConvert(Type objectType) => _reader.CanConvert(objectType);
+
+    /// <summary>Reads as <see cref="LenientDateTimeOffsetConverter"/> does, so its mirror is that converter's.</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter) =>
+        _reader.TryGetSystemTextJsonReader(typeToConvert, out converter);
 
     /// <inheritdoc />
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>

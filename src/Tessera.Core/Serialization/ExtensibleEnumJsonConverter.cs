@@ -9,7 +9,7 @@ namespace Tessera.Core.Serialization;
 /// booleans are accepted and kept as their invariant text, because some APIs send enum values unquoted.
 /// </summary>
 /// <typeparam name="T">The enumeration struct.</typeparam>
-public sealed class ExtensibleEnumJsonConverter<T> : JsonConverter
+public sealed class ExtensibleEnumJsonConverter<T> : JsonConverter, ISystemTextJsonReadMirror
     where T : struct, IExtensibleEnum<T>
 {
     /// <inheritdoc />
@@ -49,6 +49,14 @@ public sealed class ExtensibleEnumJsonConverter<T> : JsonConverter
         }
 
         return value;
+    }
+
+    /// <summary>Known values as strings: an unknown value, a number or a boolean goes to this converter (drift).</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = typeToConvert == typeof(T) ? new StrictExtensibleEnumSystemTextJsonReader<T>() : null;
+        return converter is not null;
     }
 
     /// <inheritdoc />

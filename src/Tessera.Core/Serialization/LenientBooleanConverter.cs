@@ -9,10 +9,18 @@ namespace Tessera.Core.Serialization;
 /// <c>"1"</c>, <c>"yes"</c> (and their opposites). Anything else is a clear
 /// <see cref="JsonSerializationException"/> naming the path. Writes plain JSON booleans.
 /// </summary>
-public sealed class LenientBooleanConverter : JsonConverter
+public sealed class LenientBooleanConverter : JsonConverter, ISystemTextJsonReadMirror
 {
     /// <inheritdoc />
     public override bool CanConvert(Type objectType) => objectType == typeof(bool) || objectType == typeof(bool?);
+
+    /// <summary>JSON booleans read alike in both libraries; the tolerated strings and integers stay here (drift).</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = null;
+        return typeToConvert == typeof(bool);
+    }
 
     /// <inheritdoc />
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)

@@ -9,7 +9,7 @@ namespace Tessera.Core.Serialization;
 /// (<c>-0600</c>), no offset (taken as UTC), date-only values (midnight UTC) and a space instead of <c>T</c>.
 /// Writes ISO 8601 with the offset.
 /// </summary>
-public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
+public sealed partial class LenientDateTimeOffsetConverter : JsonConverter, ISystemTextJsonReadMirror
 {
     private const string WriteFormat = "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz";
     private const int MaxFractionDigits = 7;
@@ -17,6 +17,16 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter
     /// <inheritdoc />
     public override bool CanConvert(Type objectType) =>
         objectType == typeof(DateTimeOffset) || objectType == typeof(DateTimeOffset?);
+
+    private static readonly StrictDateTimeOffsetSystemTextJsonReader Mirror = new();
+
+    /// <summary>The same shapes, to the same values (<see cref="LenientDateTimeOffsetSystemTextJsonConverter"/>'s reading).</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = typeToConvert == typeof(DateTimeOffset) ? Mirror : null;
+        return converter is not null;
+    }
 
     private const long MinEpochMilliseconds = -62135596800000; // 0001-01-01
     private const long MaxEpochMilliseconds = 253402300799999; // 9999-12-31

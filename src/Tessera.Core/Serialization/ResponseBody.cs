@@ -148,6 +148,27 @@ public sealed class ResponseBody : IDisposable
     }
 
     /// <summary>
+    /// Reads the body with <paramref name="reader"/> (System.Text.Json mirroring the client's Json.NET contract) when
+    /// that is exact; <see langword="false"/> sends the caller to <see cref="Deserialize{T}"/>.
+    /// </summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="reader">The client's mirror; <see langword="null"/> when its settings cannot be mirrored.</param>
+    /// <param name="value">The model; <see langword="null"/> for JSON <c>null</c>.</param>
+    /// <returns>Whether the body was read.</returns>
+    public bool TryDeserialize<T>(MirroredSystemTextJsonReader? reader, out T? value)
+    {
+        value = default;
+        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ResponseBody));
+        if (reader is null || _encoding.CodePage != Encoding.UTF8.CodePage)
+        {
+            return false;
+        }
+
+        var (encoding, skip) = DetectEncoding(buffer.AsSpan(0, _length), _encoding);
+        return encoding.CodePage == Encoding.UTF8.CodePage && reader.TryDeserialize(buffer.AsSpan(skip, _length - skip), out value);
+    }
+
+    /// <summary>
     /// The body as text, as <c>ReadAsStringAsync</c> gives it: charset from <c>Content-Type</c> (UTF-8 by default),
     /// overridden by a byte order mark, which is dropped.
     /// </summary>

@@ -11,7 +11,7 @@ namespace Tessera.Pax8.Serialization;
 /// and the whole response would be lost. A fractional or out-of-range value is still refused: rounding a count
 /// would silently change the data. Writing is left to Json.NET (integers are written as integers).
 /// </summary>
-internal sealed class IntegralNumberConverter : JsonConverter
+internal sealed class IntegralNumberConverter : JsonConverter, Tessera.Core.Serialization.ISystemTextJsonReadMirror
 {
     /// <inheritdoc />
     public override bool CanWrite => false;
@@ -24,6 +24,14 @@ internal sealed class IntegralNumberConverter : JsonConverter
     }
 
     /// <inheritdoc />
+    /// <summary>JSON integers read alike in both libraries; whole decimals and numeric strings stay here (drift).</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = null;
+        return typeToConvert == typeof(int) || typeToConvert == typeof(long);
+    }
+
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {
         var nullable = Nullable.GetUnderlyingType(objectType) is not null;

@@ -8,9 +8,17 @@ namespace Tessera.SmartPay;
 /// the 2018 array of <c>[code, message]</c> pairs (A2), PHP's empty array <c>[]</c> and numeric messages. Writes the
 /// object map.
 /// </summary>
-internal sealed class ErrorMapConverter : JsonConverter
+internal sealed class ErrorMapConverter : JsonConverter, Tessera.Core.Serialization.ISystemTextJsonReadMirror
 {
     public override bool CanConvert(Type objectType) => objectType == typeof(ErrorMap);
+
+    /// <summary>The same map from the same JSON token (<see cref="ErrorMapSystemTextJsonReader"/>).</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = typeToConvert == typeof(ErrorMap) ? ErrorMapSystemTextJsonReader.Instance : null;
+        return converter is not null;
+    }
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer)
     {

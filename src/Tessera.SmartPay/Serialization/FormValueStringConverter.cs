@@ -9,11 +9,19 @@ namespace Tessera.SmartPay;
 /// generated form path serializes a request model to JSON and reads it back as <c>Dictionary&lt;string, string&gt;</c>,
 /// so this decides how every form field is spelled. Writing is left to Json.NET.
 /// </summary>
-internal sealed class FormValueStringConverter : JsonConverter
+internal sealed class FormValueStringConverter : JsonConverter, Tessera.Core.Serialization.ISystemTextJsonReadMirror
 {
     public override bool CanWrite => false;
 
     public override bool CanConvert(Type objectType) => objectType == typeof(string);
+
+    /// <summary>JSON strings and nulls read alike in both libraries; the numbers and booleans it also takes stay here.</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = null;
+        return typeToConvert == typeof(string);
+    }
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>
         reader.TokenType switch

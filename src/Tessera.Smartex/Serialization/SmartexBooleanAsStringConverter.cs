@@ -7,9 +7,17 @@ namespace Tessera.Smartex;
 /// <c>exceptionStatus</c> is <c>false</c> or a string such as <c>paidPartial</c> (spec decision P7). Other tokens are
 /// read as Json.NET always does.
 /// </summary>
-internal sealed class SmartexBooleanAsStringConverter : JsonConverter<string>
+internal sealed class SmartexBooleanAsStringConverter : JsonConverter<string>, Tessera.Core.Serialization.ISystemTextJsonReadMirror
 {
     public override bool CanWrite => false;
+
+    /// <summary>JSON strings and nulls read alike in both libraries; the booleans and numbers it also takes stay here.</summary>
+    /// <inheritdoc />
+    public bool TryGetSystemTextJsonReader(Type typeToConvert, out System.Text.Json.Serialization.JsonConverter? converter)
+    {
+        converter = null;
+        return typeToConvert == typeof(string);
+    }
 
     public override string? ReadJson(JsonReader reader, Type objectType, string? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
         reader.TokenType switch

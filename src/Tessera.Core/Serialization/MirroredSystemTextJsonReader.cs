@@ -1,0 +1,448 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Newtonsoft.Json.Serialization;
+using JsonNet = Newtonsoft.Json;
+
+namespace Tessera.Core.Serialization;
+
+/// <summary>
+/// Reads a success body with System.Text.Json configured, type by type, to mirror what the client's Json.NET
+/// serializer would do, and gives up (returns <see langword="false"/>) wherever the result could differ; the caller
+/// then reads the body with Json.NET as before. Json.NET stays the definition of every reading rule, the drift
+/// reports (docs/drift.md) and every error: System.Text.Json is only a faster route to the same model when the body
+/// is one Json.NET would read without tolerating anything.
+/// </summary>
+/// <remarks>
+/// <para>
+/// What makes the route exact. A model type is read by System.Text.Json only if its whole Json.NET contract was
+/// checked first: every property's wire name, requiredness (<c>Required.Always</c> etc.) and null handling
+/// (<c>NullValueHandling.Ignore</c>) is applied to the System.Text.Json property; every Json.NET converter on the way
+/// (member, type or settings) names its System.Text.Json mirror through <see cref="ISystemTextJsonReadMirror"/>, a
+/// reader that accepts only what the Json.NET converter accepts without a drift report; primitives are the few whose
+/// built-in readings agree (string, bool, int, long, double, decimal, Guid). Anything else (an untyped member, a
+/// converter without a mirror, a constructor with parameters, callbacks) keeps the root type on Json.NET.
+/// </para>
+/// <para>
+/// What goes to Json.NET per body: anything System.Text.Json refuses — a member the spec does not list (a model with
+/// extension data refuses unmapped members here, so that Json.NET records them), an unknown enum value, a string for a
+/// number, a comment, invalid UTF-8 — and any body with Json.NET metadata names (<c>"$ref"</c>, <c>"$id"</c>, …).
+/// Such a body is parsed twice; a type whose bodies keep failing is tried only once every 64 bodies.
+/// </para>
+/// </remarks>
+public sealed class MirroredSystemTextJsonReader
+{
+    private const int FailuresBeforeBackOff = 8;
+    private const int BackOffInterval = 64;
+
+    private readonly JsonNet.JsonSerializer _jsonNet;
+    private readonly IContractResolver _resolver;
+    private readonly JsonSerializerOptions _options;
+    private readonly ConcurrentDictionary<Type, ObjectPlan> _objects = new();
+    private readonly ConcurrentDictionary<Type, JsonConverter?> _typeConverters = new();
+    private readonly ConcurrentDictionary<Type, Root> _roots = new();
+
+    private MirroredSystemTextJsonReader(JsonNet.JsonSerializer serializer)
+    {
+        _jsonNet = serializer;
+        _resolver = serializer.ContractResolver;
+        var resolver = new DefaultJsonTypeInfoResolver();
+        resolver.Modifiers.Add(ApplyPlan);
+        _options = new JsonSerializerOptions
+        {
+            // Json.NET binds a member whose name differs only in case; the walk refuses types where that is ambiguous.
+            PropertyNameCaseInsensitive = true,
+
+            // One level less than Json.NET allows: a body at the limit goes to Json.NET, which decides.
+            MaxDepth = Math.Max(1, (serializer.MaxDepth ?? 64) - 1),
+            TypeInfoResolver = resolver,
+        };
+        _options.Converters.Add(new TypeLevelMirror(this));
+        _options.Converters.Add(StrictUriSystemTextJsonReader.Instance);
+        _options.MakeReadOnly();
+    }
+
+    /// <summary>
+    /// A reader mirroring <paramref name="serializer"/>, or <see langword="null"/> when its settings are ones this
+    /// reader cannot mirror (a naming strategy, type names, date parsing of strings, missing-member errors, …).
+    /// </summary>
+    /// <param name="serializer">The client's Json.NET serializer, as its generated code reads responses.</param>
+    /// <returns>The reader, or <see langword="null"/>.</returns>
+    public static MirroredSystemTextJsonReader? Create(JsonNet.JsonSerializer serializer)
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        var exact = serializer.ContractResolver is DefaultContractResolver { NamingStrategy: null, IgnoreSerializableAttribute: true, IgnoreIsSpecifiedMembers: false, IgnoreShouldSerializeMembers: false }
+            && serializer.DateParseHandling == JsonNet.DateParseHandling.None
+            && serializer.MissingMemberHandling == JsonNet.MissingMemberHandling.Ignore
+            && serializer.TypeNameHandling == JsonNet.TypeNameHandling.None
+            && serializer.PreserveReferencesHandling == JsonNet.PreserveReferencesHandling.None
+            && serializer.ConstructorHandling == JsonNet.ConstructorHandling.Default
+            && serializer.DefaultValueHandling is JsonNet.DefaultValueHandling.Include or JsonNet.DefaultValueHandling.Ignore;
+        return exact ? new MirroredSystemTextJsonReader(serializer) : null;
+    }
+
+    /// <summary>Whether bodies of <paramref name="type"/> can be read here at all; the reason when not (for tests and diagnostics).</summary>
+    /// <param name="type">A response model type.</param>
+    /// <param name="reason">Why not.</param>
+    /// <returns><see langword="true"/> when the type's whole contract is mirrored.</returns>
+    public bool IsMirrored(Type type, out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        var root = RootOf(type);
+        reason = root.Reason;
+        return root.TypeInfo is not null;
+    }
+
+    /// <summary>Reads <paramref name="utf8Json"/> as <typeparamref name="T"/> when that is exact.</summary>
+    /// <typeparam name="T">The model type.</typeparam>
+    /// <param name="utf8Json">The body, UTF-8 without a byte order mark.</param>
+    /// <param name="value">The model (<see langword="null"/> for JSON <c>null</c>).</param>
+    /// <returns><see langword="false"/> when Json.NET must read the body (nothing was recorded or thrown).</returns>
+    public bool TryDeserialize<T>(ReadOnlySpan<byte> utf8Json, out T? value)
+    {
+        value = default;
+        var root = RootOf(typeof(T));
+        if (root.TypeInfo is not JsonTypeInfo<T> typeInfo || root.ShouldSkip()
+
+            // Json.NET reads "$id", "$ref", "$type" and "$values" as metadata, System.Text.Json as members.
+            || utf8Json.IndexOf("\"$"u8) >= 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            value = JsonSerializer.Deserialize(utf8Json, typeInfo);
+            root.Succeeded();
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Whatever System.Text.Json refused (an unknown member, a lenient value, invalid JSON) Json.NET now reads,
+            // reports as drift or turns into the client's error, exactly as without this reader.
+            root.Failed();
+            value = default;
+            return false;
+        }
+    }
+
+    private Root RootOf(Type type) => _roots.GetOrAdd(type, static (type, reader) => reader.Prepare(type), this);
+
+    private Root Prepare(Type type)
+    {
+        var reason = Check(type, memberConverter: null, out _, []);
+        if (reason is not null)
+        {
+            return new Root(null, reason);
+        }
+
+        try
+        {
+            return new Root(_options.GetTypeInfo(type), null);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NotSupportedException or ArgumentException)
+        {
+            return new Root(null, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Checks one place a value of <paramref name="type"/> is read (root, property, item) against Json.NET's contract;
+    /// null when it is mirrored. <paramref name="converter"/> is the System.Text.Json reader a converter of Json.NET's
+    /// maps to (null: built-in reading or, for a type-level converter, <see cref="TypeLevelMirror"/>).
+    /// </summary>
+    private string? Check(Type type, JsonNet.JsonConverter? memberConverter, out JsonConverter? converter, HashSet<Type> visiting)
+    {
+        converter = null;
+        if (type == typeof(object))
+        {
+            return "an untyped (object) member";
+        }
+
+        var contract = _resolver.ResolveContract(type);
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+
+        // Json.NET's order (JsonSerializerInternalReader.GetConverter): member, type attribute, settings, internal.
+        var jsonNetConverter = memberConverter ?? contract.Converter ?? Matching(type) ?? contract.InternalConverter;
+        if (jsonNetConverter is { CanRead: true })
+        {
+            if (jsonNetConverter is not ISystemTextJsonReadMirror mirror || !mirror.TryGetSystemTextJsonReader(target, out converter))
+            {
+                return $"{jsonNetConverter.GetType().Name} reads {target.Name} and has no System.Text.Json mirror";
+            }
+
+            if (converter is null)
+            {
+                return BuiltIn(target);
+            }
+
+            if (memberConverter is null)
+            {
+                // Type level: the options' converter serves properties and items alike.
+                _typeConverters[target] = converter;
+                converter = null;
+            }
+            else if (target != type)
+            {
+                // A member's converter for T on a T? member: System.Text.Json wraps attribute converters, not these.
+                converter = (JsonConverter)Activator.CreateInstance(typeof(NullableReader<>).MakeGenericType(target), converter)!;
+            }
+
+            return null;
+        }
+
+        // No converter: Json.NET's own reading of the contract.
+        return contract switch
+        {
+            JsonPrimitiveContract => BuiltIn(target),
+            JsonObjectContract objectContract => CheckObject(objectContract, visiting),
+            JsonArrayContract arrayContract => CheckArray(arrayContract, visiting),
+            JsonDictionaryContract dictionaryContract => CheckDictionary(dictionaryContract, visiting),
+            _ => $"{target.Name} is read by Json.NET as {contract.GetType().Name}",
+        };
+    }
+
+    private string? BuiltIn(Type type)
+    {
+        // Types whose built-in readings accept the same JSON tokens to the same values in both libraries (strings for
+        // numbers and the like are Json.NET's tolerance: System.Text.Json refuses them and Json.NET reads the body).
+        if (type != typeof(string) && type != typeof(bool) && type != typeof(int) && type != typeof(long)
+            && type != typeof(double) && type != typeof(decimal) && type != typeof(Guid)
+
+            // Both: new Uri(text, UriKind.RelativeOrAbsolute); an empty string, which Json.NET reads as null, goes to
+            // Json.NET (StrictUriSystemTextJsonReader).
+            && type != typeof(Uri))
+        {
+            return $"{type.Name} has no exact System.Text.Json reading";
+        }
+
+        // A System.Text.Json converter attached to the type itself would replace the built-in reading.
+        return type.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>() is not null
+            || (_typeConverters.TryGetValue(type, out var typeLevel) && typeLevel is not null)
+            ? $"{type.Name} has a System.Text.Json converter Json.NET does not use"
+            : null;
+    }
+
+    private string? CheckObject(JsonObjectContract contract, HashSet<Type> visiting)
+    {
+        var type = contract.UnderlyingType;
+        if (_objects.ContainsKey(type) || !visiting.Add(type))
+        {
+            return null;
+        }
+
+        if (type.IsAbstract || contract.DefaultCreator is null || contract.DefaultCreatorNonPublic || contract.OverrideCreator is not null
+            || contract.CreatorParameters.Count > 0 || contract.OnDeserializingCallbacks.Count > 0 || contract.OnDeserializedCallbacks.Count > 0
+            || contract.OnErrorCallbacks.Count > 0 || contract.ItemRequired is not null || contract.ItemConverter is not null
+            || contract.ItemNullValueHandling is not null || contract.ItemTypeNameHandling is not null || contract.ItemIsReference is not null
+            || contract.IsReference is not null || contract.ExtensionDataValueType is { } valueType && valueType != typeof(object)
+            || type.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>() is not null)
+        {
+            return $"{type.Name}: its Json.NET contract has a creator, callbacks or item settings";
+        }
+
+        var properties = new Dictionary<string, PropertyPlan>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in contract.Properties)
+        {
+            if (property.Ignored)
+            {
+                continue;
+            }
+
+            if (!property.Writable || property.UnderlyingName is null || property.PropertyName is null || property.PropertyType is null
+                || property.ItemConverter is not null || property.ItemIsReference is not null || property.ItemTypeNameHandling is not null
+                || property.TypeNameHandling is not null || property.IsReference is not null || property.ShouldDeserialize is not null
+                || property.SetIsSpecified is not null
+                || property.DefaultValueHandling is not (null or JsonNet.DefaultValueHandling.Include or JsonNet.DefaultValueHandling.Ignore))
+            {
+                return $"{type.Name}.{property.UnderlyingName}: Json.NET settings on the member";
+            }
+
+            if (!names.Add(property.PropertyName))
+            {
+                return $"{type.Name}: two members named '{property.PropertyName}' but for case";
+            }
+
+            var reason = Check(property.PropertyType, property.Converter, out var converter, visiting);
+            if (reason is not null)
+            {
+                return $"{type.Name}.{property.UnderlyingName}: {reason}";
+            }
+
+            var required = property.Required;
+            var nullHandling = property.NullValueHandling ?? _jsonNet.NullValueHandling;
+            var nulls = required is JsonNet.Required.Always or JsonNet.Required.DisallowNull ? NullMode.Refuse
+                : nullHandling == JsonNet.NullValueHandling.Ignore ? NullMode.Skip
+                : NullMode.Set;
+            properties[property.UnderlyingName] = new PropertyPlan(
+                property.PropertyName, converter, required is JsonNet.Required.Always or JsonNet.Required.AllowNull, nulls);
+        }
+
+        _objects[type] = new ObjectPlan(properties, contract.ExtensionDataSetter is not null);
+        return null;
+    }
+
+    private string? CheckArray(JsonArrayContract contract, HashSet<Type> visiting)
+    {
+        var type = contract.UnderlyingType;
+        var item = contract.CollectionItemType;
+        var shape = type.IsArray ? (type.GetArrayRank() == 1 ? typeof(Array) : null) : type.IsGenericType ? type.GetGenericTypeDefinition() : null;
+        if (item is null || contract.ItemConverter is not null || contract.ItemIsReference is not null || contract.ItemTypeNameHandling is not null
+            || contract.IsReference is not null
+            || (shape != typeof(Array) && shape != typeof(List<>) && shape != typeof(IList<>) && shape != typeof(ICollection<>) && shape != typeof(IEnumerable<>)))
+        {
+            return $"{type.Name}: a collection shape the two libraries may build differently";
+        }
+
+        return Check(item, memberConverter: null, out _, visiting);
+    }
+
+    private string? CheckDictionary(JsonDictionaryContract contract, HashSet<Type> visiting)
+    {
+        var type = contract.UnderlyingType;
+        var shape = type.IsGenericType ? type.GetGenericTypeDefinition() : null;
+        if (contract.DictionaryKeyType != typeof(string) || contract.DictionaryValueType is not { } value || contract.ItemConverter is not null
+            || contract.ItemIsReference is not null || contract.ItemTypeNameHandling is not null || contract.IsReference is not null
+            || contract.DictionaryKeyResolver is not null && contract.DictionaryKeyResolver("k") != "k"
+            || (shape != typeof(Dictionary<,>) && shape != typeof(IDictionary<,>) && !IsPlainDictionaryClass(type)))
+        {
+            return $"{type.Name}: a dictionary shape the two libraries may build differently";
+        }
+
+        return Check(value, memberConverter: null, out _, visiting);
+    }
+
+    /// <summary>A generated map model (<c>class X : Dictionary&lt;string, V&gt;</c>) with nothing of its own.</summary>
+    private static bool IsPlainDictionaryClass(Type type) =>
+        type is { IsClass: true, IsAbstract: false, BaseType: { IsGenericType: true } baseType }
+        && baseType.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+        && type.GetConstructor(Type.EmptyTypes) is not null
+        && type.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Length == 0
+        && type.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>() is null;
+
+    private JsonNet.JsonConverter? Matching(Type type)
+    {
+        foreach (var converter in _jsonNet.Converters)
+        {
+            if (converter.CanConvert(type))
+            {
+                return converter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>System.Text.Json's contract of a checked model, made to read as Json.NET's does.</summary>
+    private void ApplyPlan(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        if (!_objects.TryGetValue(typeInfo.Type, out var plan))
+        {
+            throw new InvalidOperationException($"{typeInfo.Type.Name} was not checked against its Json.NET contract.");
+        }
+
+        var mapped = 0;
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        {
+            var property = typeInfo.Properties[i];
+            if (property.IsExtensionData)
+            {
+                // Unmapped members are refused instead (below): Json.NET then reads the body and records them as drift.
+                typeInfo.Properties.RemoveAt(i);
+                continue;
+            }
+
+            if (property.AttributeProvider is not MemberInfo member || !plan.Properties.TryGetValue(member.Name, out var mirror)
+                || !string.Equals(property.Name, mirror.Name, StringComparison.Ordinal) || property.Set is not { } set)
+            {
+                throw new InvalidOperationException($"{typeInfo.Type.Name}.{property.Name} does not match Json.NET's member.");
+            }
+
+            mapped++;
+            property.CustomConverter = mirror.Converter;
+            property.IsRequired = mirror.Required;
+            property.Set = mirror.Nulls switch
+            {
+                NullMode.Refuse => (target, value) => set(target, value ?? throw new JsonException($"'{mirror.Name}' is null.")),
+                NullMode.Skip => (target, value) =>
+                {
+                    if (value is not null)
+                    {
+                        set(target, value);
+                    }
+                },
+                _ => set,
+            };
+        }
+
+        if (mapped != plan.Properties.Count)
+        {
+            throw new InvalidOperationException($"{typeInfo.Type.Name} has members System.Text.Json does not see.");
+        }
+
+        typeInfo.UnmappedMemberHandling = plan.HasExtensionData ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip;
+    }
+
+    private enum NullMode
+    {
+        Set,
+        Skip,
+        Refuse,
+    }
+
+    private sealed record PropertyPlan(string Name, JsonConverter? Converter, bool Required, NullMode Nulls);
+
+    private sealed record ObjectPlan(Dictionary<string, PropertyPlan> Properties, bool HasExtensionData);
+
+    /// <summary>The mirrors of Json.NET's type-level and settings converters, for every place their type is read.</summary>
+    private sealed class TypeLevelMirror(MirroredSystemTextJsonReader reader) : JsonConverterFactory
+    {
+        public override bool CanConvert(Type typeToConvert) => reader._typeConverters.TryGetValue(typeToConvert, out var converter) && converter is not null;
+
+        public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => reader._typeConverters[typeToConvert];
+    }
+
+    /// <summary>A member converter's reader for <c>T</c> on a <c>T?</c> member: null is null, anything else the reader's.</summary>
+    private sealed class NullableReader<T>(JsonConverter<T> reader) : JsonConverter<T?>
+        where T : struct
+    {
+        public override bool HandleNull => false;
+
+        public override T? Read(ref Utf8JsonReader json, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.Read(ref json, typeof(T), options);
+
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("A reading mirror only.");
+    }
+
+    private sealed class Root(JsonTypeInfo? typeInfo, string? reason)
+    {
+        private int _failures;
+        private int _skipped;
+
+        public JsonTypeInfo? TypeInfo { get; } = typeInfo;
+
+        public string? Reason { get; } = reason;
+
+        public bool ShouldSkip() =>
+            Volatile.Read(ref _failures) >= FailuresBeforeBackOff && Interlocked.Increment(ref _skipped) % BackOffInterval != 0;
+
+        public void Succeeded()
+        {
+            if (Volatile.Read(ref _failures) != 0)
+            {
+                Volatile.Write(ref _failures, 0);
+            }
+        }
+
+        public void Failed() => Interlocked.Increment(ref _failures);
+    }
+}
