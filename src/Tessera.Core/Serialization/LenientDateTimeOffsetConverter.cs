@@ -137,6 +137,22 @@ public sealed partial class LenientDateTimeOffsetConverter : JsonConverter, ISys
     }
 
     /// <summary>
+    /// <see cref="TryParse"/> for the usual shapes only, from a span: <see langword="null"/> when the text is not one of
+    /// them (then <see cref="TryParse"/> on the string decides), else whether it is a valid date-time.
+    /// </summary>
+    internal static bool? TryParseCommonShape(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.IsWhiteSpace() || TryParseCommon(text.Trim()) is not { } common)
+        {
+            return null;
+        }
+
+        value = common.Value;
+        return common.Success;
+    }
+
+    /// <summary>
     /// The strict subset of <see cref="DateTimePattern"/> that real payloads use, with ASCII digits:
     /// <c>yyyy-MM-dd[(T|t| )HH:mm[:ss[(.|,)f+]]][ *](Z|z|±HH[[:]mm])</c>. Returns <see langword="null"/> for anything
     /// else, which the regular expression then decides, so both paths accept and compute exactly the same values.

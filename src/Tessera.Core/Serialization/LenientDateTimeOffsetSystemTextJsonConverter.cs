@@ -35,7 +35,23 @@ public sealed class LenientDateTimeOffsetSystemTextJsonConverter : JsonConverter
             return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
         }
 
-        return reader.TokenType == JsonTokenType.String && LenientDateTimeOffsetConverter.TryParse(reader.GetString(), out var value)
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("The value is not a recognized date-time.");
+        }
+
+        // The usual shapes from a stack copy of the text; anything else from the string, as Json.NET's converter reads it.
+        Span<char> text = stackalloc char[64];
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence && reader.ValueSpan.Length <= text.Length)
+        {
+            var length = reader.CopyString(text);
+            if (LenientDateTimeOffsetConverter.TryParseCommonShape(text[..length], out var common) is { } recognized)
+            {
+                return recognized ? common : throw new JsonException("The value is not a recognized date-time.");
+            }
+        }
+
+        return LenientDateTimeOffsetConverter.TryParse(reader.GetString(), out var value)
             ? value
             : throw new JsonException("The value is not a recognized date-time.");
     }

@@ -58,6 +58,10 @@ public sealed class MirroredSystemTextJsonReader
             // One level less than Json.NET allows: a body at the limit goes to Json.NET, which decides.
             MaxDepth = Math.Max(1, (serializer.MaxDepth ?? 64) - 1),
             TypeInfoResolver = resolver,
+
+            // Lets each member say whether it takes null (JsonPropertyInfo.IsSetNullable, set from Json.NET's Required
+            // below): the check is System.Text.Json's own, with no setter wrapped (and no value boxed) for it.
+            RespectNullableAnnotations = true,
         };
         _options.Converters.Add(new TypeLevelMirror(this));
         _options.Converters.Add(StrictUriSystemTextJsonReader.Instance);
@@ -243,6 +247,8 @@ public sealed class MirroredSystemTextJsonReader
             return $"{type.Name}: its Json.NET contract has a creator, callbacks or item settings";
         }
 
+        // What a new instance holds before Json.NET reads into it: skipping a null only matters where that is not null.
+        var fresh = contract.DefaultCreator();
         var properties = new Dictionary<string, PropertyPlan>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in contract.Properties)
@@ -275,10 +281,17 @@ public sealed class MirroredSystemTextJsonReader
             var required = property.Required;
             var nullHandling = property.NullValueHandling ?? _jsonNet.NullValueHandling;
             var nulls = required is JsonNet.Required.Always or JsonNet.Required.DisallowNull ? NullMode.Refuse
-                : nullHandling == JsonNet.NullValueHandling.Ignore ? NullMode.Skip
+                : nullHandling == JsonNet.NullValueHandling.Ignore && property.ValueProvider?.GetValue(fresh) is not null ? NullMode.Skip
                 : NullMode.Set;
+            // Json.NET reads into a model or list a new instance already holds (ObjectCreationHandling.Auto);
+            // System.Text.Json does the same when told to populate, instead of building and dropping a second one.
+            var populate = converter is null && (property.ObjectCreationHandling ?? _jsonNet.ObjectCreationHandling) != JsonNet.ObjectCreationHandling.Replace
+                && !property.PropertyType.IsValueType && property.PropertyType != typeof(string) && !property.PropertyType.IsArray
+                && property.Readable && property.ValueProvider?.GetValue(fresh) is not null
+                && _resolver.ResolveContract(property.PropertyType) is JsonObjectContract or JsonArrayContract or JsonDictionaryContract
+                && !_typeConverters.ContainsKey(property.PropertyType);
             properties[property.UnderlyingName] = new PropertyPlan(
-                property.PropertyName, converter, required is JsonNet.Required.Always or JsonNet.Required.AllowNull, nulls);
+                property.PropertyName, converter, required is JsonNet.Required.Always or JsonNet.Required.AllowNull, nulls, populate);
         }
 
         _objects[type] = new ObjectPlan(properties, contract.ExtensionDataSetter is not null);
@@ -369,18 +382,28 @@ public sealed class MirroredSystemTextJsonReader
             mapped++;
             property.CustomConverter = mirror.Converter;
             property.IsRequired = mirror.Required;
-            property.Set = mirror.Nulls switch
+            if (!property.PropertyType.IsValueType || Nullable.GetUnderlyingType(property.PropertyType) is not null)
             {
-                NullMode.Refuse => (target, value) => set(target, value ?? throw new JsonException($"'{mirror.Name}' is null.")),
-                NullMode.Skip => (target, value) =>
+                // Json.NET's Required.Always and DisallowNull refuse null (a non-nullable value type refuses it anyway).
+                property.IsSetNullable = mirror.Nulls != NullMode.Refuse;
+            }
+
+            if (mirror.Populate)
+            {
+                property.ObjectCreationHandling = JsonObjectCreationHandling.Populate;
+            }
+
+            if (mirror.Nulls == NullMode.Skip)
+            {
+                // NullValueHandling.Ignore over a member a new instance fills (a list, a nested model): null keeps it.
+                property.Set = (target, value) =>
                 {
                     if (value is not null)
                     {
                         set(target, value);
                     }
-                },
-                _ => set,
-            };
+                };
+            }
         }
 
         if (mapped != plan.Properties.Count)
@@ -393,12 +416,17 @@ public sealed class MirroredSystemTextJsonReader
 
     private enum NullMode
     {
+        /// <summary>Null is set (or, where a new instance holds null anyway, skipped: the same model).</summary>
         Set,
+
+        /// <summary>Null is skipped, keeping what a new instance holds (NullValueHandling.Ignore).</summary>
         Skip,
+
+        /// <summary>Null is refused (Required.Always, Required.DisallowNull).</summary>
         Refuse,
     }
 
-    private sealed record PropertyPlan(string Name, JsonConverter? Converter, bool Required, NullMode Nulls);
+    private sealed record PropertyPlan(string Name, JsonConverter? Converter, bool Required, NullMode Nulls, bool Populate);
 
     private sealed record ObjectPlan(Dictionary<string, PropertyPlan> Properties, bool HasExtensionData);
 

@@ -53,6 +53,16 @@ public static class AllocationProbe
             using var body = await ResponseBody.ReadAsync(content, CancellationToken.None).ConfigureAwait(false);
             return body.Deserialize<Pax8.Company>(serializer);
         }).ConfigureAwait(false);
+        var mirror = MirroredSystemTextJsonReader.Create(serializer)!;
+        await MeasureAsync(output, "ResponseBody read + STJ mirror deserialize", async () =>
+        {
+            using var content = new ByteArrayContent(bytes);
+            using var body = await ResponseBody.ReadAsync(content, CancellationToken.None).ConfigureAwait(false);
+            return body.TryDeserialize<Pax8.Company>(mirror, out var company) ? company : throw new InvalidOperationException("The mirror refused the benchmark's company.");
+        }).ConfigureAwait(false);
+        var jsonNetOnly = Clients.Pax8(canned, readResponseAsString: false);
+        jsonNetOnly.UseSystemTextJsonWhenExact = false;
+        await MeasureAsync(output, "generated call, Json.NET only", () => jsonNetOnly.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
         var asString = Clients.Pax8(canned, readResponseAsString: true);
         await MeasureAsync(output, "generated call, ReadResponseAsString=true", () => asString.FindCompanyByIdAsync(Payloads.CompanyId)).ConfigureAwait(false);
         var text = Payloads.Company();
@@ -62,6 +72,8 @@ public static class AllocationProbe
         var plain = new Newtonsoft.Json.JsonSerializerSettings { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
         await MeasureAsync(output, "page: Json.NET, client settings", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.CompanyPage>(page, settings)), 20).ConfigureAwait(false);
         await MeasureAsync(output, "page: Json.NET, no converters", () => Task.FromResult(Newtonsoft.Json.JsonConvert.DeserializeObject<Pax8.CompanyPage>(page, plain)), 20).ConfigureAwait(false);
+        var pageBytes = Payloads.Utf8(page);
+        await MeasureAsync(output, "page: STJ mirror", () => Task.FromResult(mirror.TryDeserialize<Pax8.CompanyPage>(pageBytes, out var read) ? read : throw new InvalidOperationException("The mirror refused the page.")), 20).ConfigureAwait(false);
         await MeasureAsync(output, "page: STJ source-gen", () => Task.FromResult(System.Text.Json.JsonSerializer.Deserialize(page, BaselineJsonContext.Default.CompanyPageDto)), 20).ConfigureAwait(false);
         var cached = ResponseBody.CreateSerializer(settings);
         await MeasureAsync(output, "Json.NET: new JsonSerializer per call", () => Task.FromResult(Newtonsoft.Json.JsonSerializer.Create(settings).Deserialize<Pax8.Company>(new Newtonsoft.Json.JsonTextReader(new StringReader(text))))).ConfigureAwait(false);
