@@ -67,6 +67,14 @@ public static class WireDrift
     /// <param name="detail">A short, non-secret description.</param>
     public static void Record(DriftKind kind, string path, string detail) => _current?.Add(kind, path, detail);
 
+    /// <summary>Whether a scope is observing this thread (drift recorded now would be reported).</summary>
+    internal static bool IsObserving => _current is not null;
+
+    /// <summary>Records an unknown member at <paramref name="path"/> (a pattern or a Json.NET path), with its value's JSON kind.</summary>
+    /// <param name="path">The member's path.</param>
+    /// <param name="value">Its value.</param>
+    internal static void RecordMemberAt(string path, object? value) => _current?.Add(DriftKind.UnknownMember, path, JsonKind(value));
+
     /// <summary>Tells the observing scope, if any, which reader is reading (for the paths of unknown members).</summary>
     /// <param name="reader">The reader.</param>
     internal static void Attach(JsonReader reader)
@@ -94,7 +102,11 @@ public static class WireDrift
             path = path.Length == 0 ? name : path + "." + name;
         }
 
-        var kind = value switch
+        scope.Add(DriftKind.UnknownMember, path, JsonKind(value));
+    }
+
+    private static string JsonKind(object? value) =>
+        value switch
         {
             null => "null",
             string => "string",
@@ -108,8 +120,6 @@ public static class WireDrift
             Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Null } => "null",
             _ => "value",
         };
-        scope.Add(DriftKind.UnknownMember, path, kind);
-    }
 
     /// <summary>A JSON path as a pattern: array indexes removed (<c>content[3].x</c> → <c>content[].x</c>).</summary>
     /// <param name="path">A Json.NET path.</param>

@@ -14,11 +14,18 @@ public sealed class ExtensionData : IDictionary<string, object>
 {
     private readonly Dictionary<string, object> _members = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Members System.Text.Json put into extension data on this thread (it hands them over as JsonElements): lets the
+    /// System.Text.Json route of the clients find out cheaply whether a body had members the spec does not list.
+    /// </summary>
+    [ThreadStatic]
+    internal static int ReadBySystemTextJson;
+
     /// <inheritdoc />
     public object this[string key]
     {
         get => _members[key];
-        set => _members[key] = JTokenInterop.Normalize(value)!;
+        set => _members[key] = Normalize(value);
     }
 
     /// <inheritdoc />
@@ -34,7 +41,7 @@ public sealed class ExtensionData : IDictionary<string, object>
     bool ICollection<KeyValuePair<string, object>>.IsReadOnly => false;
 
     /// <inheritdoc />
-    public void Add(string key, object value) => _members.Add(key, JTokenInterop.Normalize(value)!);
+    public void Add(string key, object value) => _members.Add(key, Normalize(value));
 
     /// <inheritdoc />
     void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) => Add(item.Key, item.Value);
@@ -65,6 +72,16 @@ public sealed class ExtensionData : IDictionary<string, object>
     /// <inheritdoc />
     bool ICollection<KeyValuePair<string, object>>.Remove(KeyValuePair<string, object> item) =>
         ((ICollection<KeyValuePair<string, object>>)_members).Remove(item);
+
+    private static object Normalize(object value)
+    {
+        if (value is System.Text.Json.JsonElement or System.Text.Json.Nodes.JsonNode)
+        {
+            ReadBySystemTextJson++;
+        }
+
+        return JTokenInterop.Normalize(value)!;
+    }
 
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object value) => _members.TryGetValue(key, out value);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Newtonsoft.Json.Serialization;
+using Tessera.Core.Drift;
 using JsonNet = Newtonsoft.Json;
 
 namespace Tessera.Core.Serialization;
@@ -26,10 +27,12 @@ namespace Tessera.Core.Serialization;
 /// converter without a mirror, a constructor with parameters, callbacks) keeps the root type on Json.NET.
 /// </para>
 /// <para>
-/// What goes to Json.NET per body: anything System.Text.Json refuses — a member the spec does not list (a model with
-/// extension data refuses unmapped members here, so that Json.NET records them), an unknown enum value, a string for a
-/// number, a comment, invalid UTF-8 — and any body with Json.NET metadata names (<c>"$ref"</c>, <c>"$id"</c>, …).
-/// Such a body is parsed twice; a type whose bodies keep failing is tried only once every 64 bodies.
+/// Members the spec does not list go into the model's extension data (<c>AdditionalProperties</c>, as the JTokens
+/// Json.NET would store) and are reported as drift after the read, with Json.NET's paths and kinds: SmartPay echoes
+/// request parameters in every response, and those bodies stay on this route. What goes to Json.NET per body:
+/// anything else System.Text.Json refuses — an unknown enum value, a string for a number, a comment, invalid UTF-8 —
+/// and any body with Json.NET metadata names (<c>"$ref"</c>, <c>"$id"</c>, …). Such a body is parsed twice; a type
+/// whose bodies keep failing is tried only once every 64 bodies.
 /// </para>
 /// </remarks>
 public sealed class MirroredSystemTextJsonReader
@@ -118,7 +121,14 @@ public sealed class MirroredSystemTextJsonReader
 
         try
         {
+            var unknownMembers = ExtensionData.ReadBySystemTextJson;
             value = JsonSerializer.Deserialize(utf8Json, typeInfo);
+            if (ExtensionData.ReadBySystemTextJson != unknownMembers && WireDrift.IsObserving)
+            {
+                // Members the spec does not list went into extension data, as with Json.NET: report them as it does.
+                RecordUnknownMembers(value, typeInfo, string.Empty, 0);
+            }
+
             root.Succeeded();
             return true;
         }
@@ -368,8 +378,13 @@ public sealed class MirroredSystemTextJsonReader
             var property = typeInfo.Properties[i];
             if (property.IsExtensionData)
             {
-                // Unmapped members are refused instead (below): Json.NET then reads the body and records them as drift.
-                typeInfo.Properties.RemoveAt(i);
+                // Members the spec does not list land here as with Json.NET (AdditionalProperties, as JTokens) and are
+                // reported as drift after the read (RecordUnknownMembers).
+                if (!plan.HasExtensionData)
+                {
+                    throw new InvalidOperationException($"{typeInfo.Type.Name} has extension data only System.Text.Json sees.");
+                }
+
                 continue;
             }
 
@@ -411,8 +426,105 @@ public sealed class MirroredSystemTextJsonReader
             throw new InvalidOperationException($"{typeInfo.Type.Name} has members System.Text.Json does not see.");
         }
 
-        typeInfo.UnmappedMemberHandling = plan.HasExtensionData ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip;
+        typeInfo.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
     }
+
+    /// <summary>
+    /// Reports every member in the extension data of <paramref name="value"/>'s models as Json.NET's contract resolver
+    /// does while reading (<c>DriftContractResolver</c>): same path (Json.NET's, as a pattern), same JSON kind.
+    /// </summary>
+    private void RecordUnknownMembers(object? value, JsonTypeInfo typeInfo, string path, int depth)
+    {
+        if (value is null || depth > 128)
+        {
+            return;
+        }
+
+        switch (typeInfo.Kind)
+        {
+            case JsonTypeInfoKind.Object:
+                foreach (var property in typeInfo.Properties)
+                {
+                    if (property.Get?.Invoke(value) is not { } member)
+                    {
+                        continue;
+                    }
+
+                    if (property.IsExtensionData)
+                    {
+                        foreach (var (name, extra) in (IDictionary<string, object>)member)
+                        {
+                            WireDrift.RecordMemberAt(JsonNetMemberPath(path, name), extra);
+                        }
+                    }
+                    else if (property.CustomConverter is null)
+                    {
+                        RecordUnknownMembers(member, _options.GetTypeInfo(property.PropertyType), JsonNetPath(path, property.Name), depth + 1);
+                    }
+                }
+
+                break;
+            case JsonTypeInfoKind.Enumerable when typeInfo.ElementType is { } element && value is System.Collections.IEnumerable items:
+                var itemInfo = _options.GetTypeInfo(element);
+                foreach (var item in items)
+                {
+                    RecordUnknownMembers(item, itemInfo, path + "[]", depth + 1);
+                }
+
+                break;
+            case JsonTypeInfoKind.Dictionary when typeInfo.ElementType is { } element && value is System.Collections.IDictionary entries:
+                var entryInfo = _options.GetTypeInfo(element);
+                foreach (System.Collections.DictionaryEntry entry in entries)
+                {
+                    RecordUnknownMembers(entry.Value, entryInfo, JsonNetPath(path, (string)entry.Key), depth + 1);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The path <c>WireDrift.RecordMember</c> computes from Json.NET's reader after reading an unknown member.</summary>
+    private static string JsonNetMemberPath(string parent, string name)
+    {
+        var path = JsonNetPath(parent, name);
+        return !path.EndsWith(name, StringComparison.Ordinal) && !path.EndsWith(name + "']", StringComparison.Ordinal)
+            ? (path.Length == 0 ? name : path + "." + name)
+            : path;
+    }
+
+    /// <summary>Json.NET's path of member <paramref name="name"/> under <paramref name="parent"/> (JsonPosition's rules).</summary>
+    private static string JsonNetPath(string parent, string name)
+    {
+        if (name.AsSpan().IndexOfAny(PathSpecialCharacters) < 0)
+        {
+            return parent.Length == 0 ? name : parent + "." + name;
+        }
+
+        var escaped = new System.Text.StringBuilder(parent.Length + name.Length + 8).Append(parent).Append("['");
+        foreach (var c in name)
+        {
+            _ = c switch
+            {
+                '\\' => escaped.Append(@"\\"),
+                '\'' => escaped.Append(@"\'"),
+                '\t' => escaped.Append(@"\t"),
+                '\n' => escaped.Append(@"\n"),
+                '\r' => escaped.Append(@"\r"),
+                '\f' => escaped.Append(@"\f"),
+                '\b' => escaped.Append(@"\b"),
+                '\u0085' => escaped.Append(@"\u0085"),
+                '\u2028' => escaped.Append(@"\u2028"),
+                '\u2029' => escaped.Append(@"\u2029"),
+                < ' ' => escaped.Append(System.Globalization.CultureInfo.InvariantCulture, $@"\u{(int)c:x4}"),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.Append("']").ToString();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PathSpecialCharacters =
+        System.Buffers.SearchValues.Create(['.', ' ', '\'', '/', '"', '[', ']', '(', ')', '\t', '\n', '\r', '\f', '\b', '\\', '\u0085', '\u2028', '\u2029']);
 
     private enum NullMode
     {

@@ -27,6 +27,7 @@ public class FormPostBenchmarks
     private BaselineClient _baseline = null!;
     private SmartPayClient _generated = null!;
     private SmartPayClient _fullChain = null!;
+    private SmartPayClient _fullChainJsonNet = null!;
     private IRefitSmartPayApi _refit = null!;
     private Peers.KiotaSmartPay.KiotaSmartPayClient _kiota = null!;
     private Peers.NSwagStockSmartPay.NSwagStockSmartPayClient _nswagStock = null!;
@@ -38,7 +39,11 @@ public class FormPostBenchmarks
         _baseline = Clients.Baseline(response, Clients.SmartPayBaseUrl);
         _generated = Clients.SmartPay(response);
         _fullChain = Clients.SmartPayFullChain(response);
+        _fullChainJsonNet = Clients.SmartPayFullChain(response);
+        _fullChainJsonNet.UseSystemTextJsonWhenExact = false;
+        Check.Mirrored<ConsumerReferenceResponse>(Payloads.Utf8(Payloads.SmartPayConsumerReference));
         Check.Equal(_fullChain.CreateConsumerAsync(Request()).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
+        Check.Equal(_fullChainJsonNet.CreateConsumerAsync(Request()).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
         Check.Equal(_generated.CreateConsumerAsync(Request()).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
         Check.Equal(_baseline.CreateConsumerAsync(Payloads.SmartPayToken, Fields).GetAwaiter().GetResult().Result!.ConsumerId, "gHi789");
         _refit = PeerClients.RefitSmartPay(response);
@@ -72,6 +77,10 @@ public class FormPostBenchmarks
 
     [Benchmark(Description = "Generated, full handler chain (as shipped)")]
     public Task<ConsumerReferenceResponse> Generated_FullChain() => _fullChain.CreateConsumerAsync(Request());
+
+    // The same client reading every body with Json.NET (before the System.Text.Json mirror): what the mirror buys.
+    [Benchmark(Description = "As shipped, but Json.NET only (UseSystemTextJsonWhenExact=false)")]
+    public Task<ConsumerReferenceResponse> Generated_FullChain_JsonNetOnly() => _fullChainJsonNet.CreateConsumerAsync(Request());
 
     [Benchmark(Description = "Peer: Refit 16.4 (STJ, UrlEncoded body) + resilience")]
     public async Task<ConsumerReferenceResponseDto> Peer_Refit()

@@ -3,6 +3,21 @@ namespace Tessera.Benchmarks.Infrastructure;
 /// <summary>Set-up checks: a variant that returns the wrong thing must not be timed.</summary>
 public static class Check
 {
+    /// <summary>The payload is one the shipped client reads with System.Text.Json (its mirror takes it), not with Json.NET.</summary>
+    public static void Mirrored<T>(byte[] payload)
+    {
+        var settings = (Newtonsoft.Json.JsonSerializerSettings)typeof(T).Assembly.GetTypes()
+            .Single(type => type.Namespace == typeof(T).Namespace && type.IsClass && type.GetMethod("CreateSerializerSettings", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static) is not null)
+            .GetMethod("CreateSerializerSettings", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.Invoke(null, null)!;
+        var mirror = Tessera.Core.Serialization.MirroredSystemTextJsonReader.Create(Tessera.Core.Serialization.ResponseBody.CreateSerializer(settings))
+            ?? throw new InvalidOperationException($"The settings of {typeof(T).Namespace} cannot be mirrored.");
+        if (!mirror.TryDeserialize<T>(payload, out _))
+        {
+            mirror.IsMirrored(typeof(T), out var reason);
+            throw new InvalidOperationException($"The benchmark's {typeof(T).Name} payload is not read by the System.Text.Json mirror ({reason ?? "the body is refused"}).");
+        }
+    }
+
     public static void Equal<T>(T actual, T expected)
     {
         if (!EqualityComparer<T>.Default.Equals(actual, expected))
