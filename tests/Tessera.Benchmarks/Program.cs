@@ -26,6 +26,11 @@ public static class Program
             return await LoadRun.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
         }
 
+        if (args.Length > 0 && args[0] == "profile-loop")
+        {
+            return await ProfileLoop.RunAsync(args[1..], Console.Out).ConfigureAwait(false);
+        }
+
         if (args.Length > 0 && args[0] == "alloc-probe")
         {
             await AllocationProbe.RunAsync(Console.Out).ConfigureAwait(false);

@@ -47,16 +47,56 @@ internal static class JTokenInterop
     /// <summary>Turns System.Text.Json's untyped values into <see cref="JToken"/>; anything else is returned as is.</summary>
     public static object? Normalize(object? value) => value switch
     {
-        JsonElement element => Parse(element.GetRawText()),
+        JsonElement element => FromElement(element),
         JsonNode node => Parse(node.ToJsonString()),
         _ => value,
     };
+
+    /// <summary>
+    /// The token Json.NET reads for <paramref name="element"/>: strings, booleans, null and whole numbers that fit a
+    /// long directly (the same values Json.NET's reader gives them); fractions, larger numbers, objects and arrays by
+    /// Json.NET's own reader over the element's text, so its number parsing decides.
+    /// </summary>
+    private static JToken FromElement(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return new JValue(element.GetString());
+            case JsonValueKind.True:
+                return new JValue(true);
+            case JsonValueKind.False:
+                return new JValue(false);
+            case JsonValueKind.Null:
+                return JValue.CreateNull();
+            case JsonValueKind.Number when element.TryGetInt64(out var whole) && IsPlainInteger(element):
+                return new JValue(whole);
+            default:
+                return Parse(element.GetRawText());
+        }
+    }
+
+    /// <summary>Digits with an optional minus: what Json.NET reads as an integer (no fraction, no exponent).</summary>
+    private static bool IsPlainInteger(JsonElement number)
+    {
+        var text = number.GetRawText();
+        for (var i = text.StartsWith('-') ? 1 : 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static JToken Parse(string json)
     {
         // The client's reading rules (ClientJsonSettings): dates stay strings, floats are decimals.
         using var reader = new JsonTextReader(new StringReader(json))
         {
+            ArrayPool = JsonCharArrayPool.Instance,
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
             MaxDepth = 128,
