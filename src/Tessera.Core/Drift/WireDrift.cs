@@ -176,13 +176,19 @@ public static class WireDrift
 
             foreach (var (kind, path, detail) in _seen)
             {
-                Counter.Add(
-                    1,
-                    new KeyValuePair<string, object?>("tessera.api", _operation.Api),
-                    new KeyValuePair<string, object?>("tessera.operation_id", _operation.OperationId),
-                    new KeyValuePair<string, object?>("json.path", path),
-                    new KeyValuePair<string, object?>("tessera.drift.kind", kind.ToString()),
-                    new KeyValuePair<string, object?>("tessera.drift.detail", detail));
+                // The tags (an array and the kind's name) are built only when a listener collects the counter: a vendor
+                // that drifts on every response (SmartPay echoes its request parameters) pays nothing for it otherwise.
+                if (Counter.Enabled)
+                {
+                    Counter.Add(
+                        1,
+                        new KeyValuePair<string, object?>("tessera.api", _operation.Api),
+                        new KeyValuePair<string, object?>("tessera.operation_id", _operation.OperationId),
+                        new KeyValuePair<string, object?>("json.path", path),
+                        new KeyValuePair<string, object?>("tessera.drift.kind", kind.ToString()),
+                        new KeyValuePair<string, object?>("tessera.drift.detail", detail));
+                }
+
                 _log.Report(_operation, kind, path, detail);
             }
 

@@ -46,6 +46,7 @@ public sealed class MirroredSystemTextJsonReader
     private readonly ConcurrentDictionary<Type, ObjectPlan> _objects = new();
     private readonly ConcurrentDictionary<Type, JsonConverter?> _typeConverters = new();
     private readonly ConcurrentDictionary<Type, Root> _roots = new();
+    private readonly ConcurrentDictionary<JsonTypeInfo, JsonPropertyInfo[]> _walked = new();
 
     private MirroredSystemTextJsonReader(JsonNet.JsonSerializer serializer)
     {
@@ -443,7 +444,7 @@ public sealed class MirroredSystemTextJsonReader
         switch (typeInfo.Kind)
         {
             case JsonTypeInfoKind.Object:
-                foreach (var property in typeInfo.Properties)
+                foreach (var property in _walked.GetOrAdd(typeInfo, static (info, options) => WalkedProperties(info, options), _options))
                 {
                     if (property.Get?.Invoke(value) is not { } member)
                     {
@@ -482,6 +483,11 @@ public sealed class MirroredSystemTextJsonReader
                 break;
         }
     }
+
+    /// <summary>The members that can hold extension data: models, lists and maps (not strings, numbers, enums or dates).</summary>
+    private static JsonPropertyInfo[] WalkedProperties(JsonTypeInfo typeInfo, JsonSerializerOptions options) =>
+        [.. typeInfo.Properties.Where(property => property.IsExtensionData
+            || (property.CustomConverter is null && options.GetTypeInfo(property.PropertyType).Kind != JsonTypeInfoKind.None))];
 
     /// <summary>The path <c>WireDrift.RecordMember</c> computes from Json.NET's reader after reading an unknown member.</summary>
     private static string JsonNetMemberPath(string parent, string name)
