@@ -96,14 +96,21 @@ public static class WireDrift
         }
 
         // The reader has read the member's value; its path names the member (or, after a nested value, its parent).
-        var path = scope.Reader?.Path ?? name;
-        if (!path.EndsWith(name, StringComparison.Ordinal) && !path.EndsWith(name + "']", StringComparison.Ordinal))
-        {
-            path = path.Length == 0 ? name : path + "." + name;
-        }
-
-        scope.Add(DriftKind.UnknownMember, path, JsonKind(value));
+        scope.Add(DriftKind.UnknownMember, MemberPath(scope.Reader?.Path ?? name, name), JsonKind(value));
     }
+
+    /// <summary>
+    /// The path an unknown member is reported at, from the Json.NET path where its value was read: that path when it
+    /// ends with the member, else the member under it. Shared by Json.NET's reading and the System.Text.Json route
+    /// (which builds the same Json.NET path), so both report the same pattern.
+    /// </summary>
+    /// <param name="readPath">The Json.NET path after the member's value.</param>
+    /// <param name="name">The member's name.</param>
+    /// <returns>The path to report.</returns>
+    internal static string MemberPath(string readPath, string name) =>
+        readPath.EndsWith(name, StringComparison.Ordinal) || readPath.EndsWith(name + "']", StringComparison.Ordinal)
+            ? readPath
+            : readPath.Length == 0 ? name : readPath + "." + name;
 
     private static string JsonKind(object? value) =>
         value switch

@@ -76,20 +76,9 @@ internal static class JTokenInterop
         }
     }
 
-    /// <summary>Digits with an optional minus: what Json.NET reads as an integer (no fraction, no exponent).</summary>
-    private static bool IsPlainInteger(JsonElement number)
-    {
-        var text = number.GetRawText();
-        for (var i = text.StartsWith('-') ? 1 : 0; i < text.Length; i++)
-        {
-            if (!char.IsAsciiDigit(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>No fraction and no exponent: what Json.NET reads as an integer (the raw bytes, not a copy of them).</summary>
+    private static bool IsPlainInteger(JsonElement number) =>
+        System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(number).IndexOfAny(".eE"u8) < 0;
 
     private static JToken Parse(string json)
     {

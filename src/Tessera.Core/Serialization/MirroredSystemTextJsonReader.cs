@@ -23,7 +23,7 @@ namespace Tessera.Core.Serialization;
 /// (<c>NullValueHandling.Ignore</c>) is applied to the System.Text.Json property; every Json.NET converter on the way
 /// (member, type or settings) names its System.Text.Json mirror through <see cref="ISystemTextJsonReadMirror"/>, a
 /// reader that accepts only what the Json.NET converter accepts without a drift report; primitives are the few whose
-/// built-in readings agree (string, bool, int, long, double, decimal, Guid). Anything else (an untyped member, a
+/// built-in readings agree (string, bool, int, long, double, decimal, Guid, and non-empty Uri strings). Anything else (an untyped member, a
 /// converter without a mirror, a constructor with parameters, callbacks) keeps the root type on Json.NET.
 /// </para>
 /// <para>
@@ -31,7 +31,8 @@ namespace Tessera.Core.Serialization;
 /// Json.NET would store) and are reported as drift after the read, with Json.NET's paths and kinds: SmartPay echoes
 /// request parameters in every response, and those bodies stay on this route. What goes to Json.NET per body:
 /// anything else System.Text.Json refuses — an unknown enum value, a string for a number, a comment, invalid UTF-8 —
-/// and any body with Json.NET metadata names (<c>"$ref"</c>, <c>"$id"</c>, …). Such a body is parsed twice; a type
+/// and any body containing <c>"$</c> (Json.NET reads <c>"$ref"</c>, <c>"$id"</c>, … as metadata; a string value
+/// starting with <c>$</c> is sent there too, which costs time, not correctness). Such a body is parsed twice; a type
 /// whose bodies keep failing is tried only once every 64 bodies.
 /// </para>
 /// </remarks>
@@ -44,7 +45,7 @@ public sealed class MirroredSystemTextJsonReader
     private readonly IContractResolver _resolver;
     private readonly JsonSerializerOptions _options;
     private readonly ConcurrentDictionary<Type, ObjectPlan> _objects = new();
-    private readonly ConcurrentDictionary<Type, JsonConverter?> _typeConverters = new();
+    private readonly ConcurrentDictionary<Type, JsonConverter> _typeConverters = new();
     private readonly ConcurrentDictionary<Type, Root> _roots = new();
     private readonly ConcurrentDictionary<JsonTypeInfo, JsonPropertyInfo[]> _walked = new();
 
@@ -135,7 +136,7 @@ public sealed class MirroredSystemTextJsonReader
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            // Whatever System.Text.Json refused (an unknown member, a lenient value, invalid JSON) Json.NET now reads,
+            // Whatever System.Text.Json refused (an unknown enum value, a lenient value, invalid JSON) Json.NET now reads,
             // reports as drift or turns into the client's error, exactly as without this reader.
             root.Failed();
             value = default;
@@ -235,7 +236,7 @@ public sealed class MirroredSystemTextJsonReader
 
         // A System.Text.Json converter attached to the type itself would replace the built-in reading.
         return type.GetCustomAttribute<System.Text.Json.Serialization.JsonConverterAttribute>() is not null
-            || (_typeConverters.TryGetValue(type, out var typeLevel) && typeLevel is not null)
+            || _typeConverters.ContainsKey(type)
             ? $"{type.Name} has a System.Text.Json converter Json.NET does not use"
             : null;
     }
@@ -290,15 +291,17 @@ public sealed class MirroredSystemTextJsonReader
             }
 
             var required = property.Required;
+            var initial = property.Readable ? property.ValueProvider?.GetValue(fresh) : null;
             var nullHandling = property.NullValueHandling ?? _jsonNet.NullValueHandling;
             var nulls = required is JsonNet.Required.Always or JsonNet.Required.DisallowNull ? NullMode.Refuse
-                : nullHandling == JsonNet.NullValueHandling.Ignore && property.ValueProvider?.GetValue(fresh) is not null ? NullMode.Skip
+                : nullHandling == JsonNet.NullValueHandling.Ignore && initial is not null ? NullMode.Skip
                 : NullMode.Set;
+
             // Json.NET reads into a model or list a new instance already holds (ObjectCreationHandling.Auto);
             // System.Text.Json does the same when told to populate, instead of building and dropping a second one.
             var populate = converter is null && (property.ObjectCreationHandling ?? _jsonNet.ObjectCreationHandling) != JsonNet.ObjectCreationHandling.Replace
                 && !property.PropertyType.IsValueType && property.PropertyType != typeof(string) && !property.PropertyType.IsArray
-                && property.Readable && property.ValueProvider?.GetValue(fresh) is not null
+                && initial is not null
                 && _resolver.ResolveContract(property.PropertyType) is JsonObjectContract or JsonArrayContract or JsonDictionaryContract
                 && !_typeConverters.ContainsKey(property.PropertyType);
             properties[property.UnderlyingName] = new PropertyPlan(
@@ -374,9 +377,8 @@ public sealed class MirroredSystemTextJsonReader
         }
 
         var mapped = 0;
-        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+        foreach (var property in typeInfo.Properties)
         {
-            var property = typeInfo.Properties[i];
             if (property.IsExtensionData)
             {
                 // Members the spec does not list land here as with Json.NET (AdditionalProperties, as JTokens) and are
@@ -455,10 +457,10 @@ public sealed class MirroredSystemTextJsonReader
                     {
                         foreach (var (name, extra) in (IDictionary<string, object>)member)
                         {
-                            WireDrift.RecordMemberAt(JsonNetMemberPath(path, name), extra);
+                            WireDrift.RecordMemberAt(WireDrift.MemberPath(JsonNetPath(path, name), name), extra);
                         }
                     }
-                    else if (property.CustomConverter is null)
+                    else
                     {
                         RecordUnknownMembers(member, _options.GetTypeInfo(property.PropertyType), JsonNetPath(path, property.Name), depth + 1);
                     }
@@ -488,15 +490,6 @@ public sealed class MirroredSystemTextJsonReader
     private static JsonPropertyInfo[] WalkedProperties(JsonTypeInfo typeInfo, JsonSerializerOptions options) =>
         [.. typeInfo.Properties.Where(property => property.IsExtensionData
             || (property.CustomConverter is null && options.GetTypeInfo(property.PropertyType).Kind != JsonTypeInfoKind.None))];
-
-    /// <summary>The path <c>WireDrift.RecordMember</c> computes from Json.NET's reader after reading an unknown member.</summary>
-    private static string JsonNetMemberPath(string parent, string name)
-    {
-        var path = JsonNetPath(parent, name);
-        return !path.EndsWith(name, StringComparison.Ordinal) && !path.EndsWith(name + "']", StringComparison.Ordinal)
-            ? (path.Length == 0 ? name : path + "." + name)
-            : path;
-    }
 
     /// <summary>Json.NET's path of member <paramref name="name"/> under <paramref name="parent"/> (JsonPosition's rules).</summary>
     private static string JsonNetPath(string parent, string name)
@@ -551,7 +544,7 @@ public sealed class MirroredSystemTextJsonReader
     /// <summary>The mirrors of Json.NET's type-level and settings converters, for every place their type is read.</summary>
     private sealed class TypeLevelMirror(MirroredSystemTextJsonReader reader) : JsonConverterFactory
     {
-        public override bool CanConvert(Type typeToConvert) => reader._typeConverters.TryGetValue(typeToConvert, out var converter) && converter is not null;
+        public override bool CanConvert(Type typeToConvert) => reader._typeConverters.ContainsKey(typeToConvert);
 
         public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) => reader._typeConverters[typeToConvert];
     }

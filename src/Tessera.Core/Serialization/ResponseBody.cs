@@ -159,11 +159,12 @@ public sealed class ResponseBody : IDisposable
     {
         value = default;
         var buffer = _buffer ?? throw new ObjectDisposedException(nameof(ResponseBody));
-        if (reader is null || _encoding.CodePage != Encoding.UTF8.CodePage)
+        if (reader is null)
         {
             return false;
         }
 
+        // The same encoding rule as Deserialize (a byte order mark over the declared charset); only UTF-8 is mirrored.
         var (encoding, skip) = DetectEncoding(buffer.AsSpan(0, _length), _encoding);
         return encoding.CodePage == Encoding.UTF8.CodePage && reader.TryDeserialize(buffer.AsSpan(skip, _length - skip), out value);
     }
